@@ -1,0 +1,53 @@
+// Repository: the core's only door to storage (STYLE.md §1, §8). Implemented by store/ on
+// SQLite and PostgreSQL with the same behaviour; every method is one transaction.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/records.h"
+#include "core/status.h"
+
+namespace gongkai {
+
+struct ImportSummary {
+  int agencies = 0;
+  int catalog_items = 0;
+  int applications = 0;
+  int events = 0;
+  int reviews = 0;
+  int lawsuits = 0;
+  int other_records = 0;
+};
+
+class Repository {
+ public:
+  virtual ~Repository() = default;
+
+  // Stores every record of `dataset` in one transaction: all or nothing. Agencies are matched
+  // by slug (inserted or updated); records are inserted. Errors: kConflict for a duplicate key
+  // (e.g. an application number already stored for that agency), kNotFound for a reference to
+  // an unknown agency / application / review / hot topic, kStorage for database failures. On
+  // error the database is unchanged.
+  virtual Result<ImportSummary> Import(const Dataset& dataset) = 0;
+
+  virtual Result<std::vector<Agency>> ListAgencies() = 0;
+  // kNotFound "未找到机关 \"slug\"" if absent.
+  virtual Result<Agency> FindAgency(std::string_view slug) = 0;
+
+  // The records one report needs (see YearRecords for the selection rules).
+  virtual Result<YearRecords> LoadYear(int64_t agency_id, int year) = 0;
+
+  // Years for which the agency has any record (for "unknown year" errors and listings).
+  virtual Result<std::vector<int>> YearsWithRecords(int64_t agency_id) = 0;
+};
+
+// Opens the database named by `url`: a file path or "sqlite:PATH" for SQLite (created with its
+// directory if absent), "postgresql://…" for PostgreSQL. Applies pending migrations. Errors:
+// kStorage with the reason (locked, not a database, cannot connect, newer schema than this
+// program).
+Result<std::unique_ptr<Repository>> OpenRepository(const std::string& url);
+
+}  // namespace gongkai

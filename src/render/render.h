@@ -1,0 +1,25 @@
+// Renderers of a Report. Each writes one file type; all take the same snapshot.
+#pragma once
+
+#include <string>
+
+#include "core/status.h"
+#include "report/report.h"
+
+namespace gongkai {
+
+// Text in the seed's layout (labels, units and values one cell per line ending in " |").
+std::string RenderText(const Report& report);
+// One self-contained HTML page with print CSS and real tables with merged headers.
+std::string RenderHtml(const Report& report);
+// JSON: format, agency, year, cells keyed by cell id (headings null), findings.
+std::string RenderJson(const Report& report);
+// XLSX / PDF are written straight to `path`. Errors: kInvalidInput if the file cannot be written.
+Status WriteXlsx(const Report& report, const std::string& path);
+Status WritePdf(const Report& report, const std::string& path);
+
+// Picks the renderer by the extension of `path` (.txt .html .json .xlsx .pdf) and writes the
+// file atomically (temporary file + rename), so a failure leaves nothing behind.
+Status WriteReport(const Report& report, const std::string& path);
+
+}  // namespace gongkai
