@@ -67,5 +67,6 @@ void AddLoadCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddDeadlineCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddReportCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddDemoCommand(CLI::App& app, Context& ctx, int* exit_code);
+void AddAgenciesCommand(CLI::App& app, Context& ctx, int* exit_code);
 
 }  // namespace gongkai::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   gongkai::cli::AddDeadlineCommand(app, ctx, &exit_code);
   gongkai::cli::AddReportCommand(app, ctx, &exit_code);
   gongkai::cli::AddDemoCommand(app, ctx, &exit_code);
+  gongkai::cli::AddAgenciesCommand(app, ctx, &exit_code);
 
   try {
     app.parse(argc, argv);
