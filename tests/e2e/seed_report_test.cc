@@ -26,7 +26,7 @@ std::string Trim(std::string s) {
 
 // The seed's 附件2: after the header "统 计 指 标 |", "单位 |", "统计数 |", triples of lines.
 std::vector<SeedRow> ReadSeedTable() {
-  std::istringstream in(Slurp(std::string(GONGKAI_SHARED_DIR) + "/seed/000_12382d4f8b9ff76f.txt"));
+  std::istringstream in(Slurp(std::string(GONGKAI_SOURCE_DIR) + "/tests/fixtures/seed-changyi-2018.txt"));
   std::vector<std::string> lines;
   std::string line;
   bool in_table = false;
