@@ -17,6 +17,8 @@ struct Agency {
   std::optional<int64_t> parent_id;  // supervising agency / government, for roll-ups
   std::string parent_slug;           // as given in a dataset; resolved to parent_id on load
   std::string region;                // e.g. "吉林省吉林市昌邑区"
+
+  friend bool operator==(const Agency&, const Agency&) = default;
 };
 
 }  // namespace gongkai

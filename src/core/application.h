@@ -61,6 +61,8 @@ struct ApplicationEvent {
   int64_t fee_fen = 0;                       // kFeeNotified / kFeePaid: amount in 分
   std::string note;                          // free text (e.g. the 补正 items, the ground)
   std::string actor;                         // who recorded it (login or "import")
+
+  friend bool operator==(const ApplicationEvent&, const ApplicationEvent&) = default;
 };
 
 struct Application {
@@ -81,6 +83,8 @@ struct Application {
   Date StatutoryReceiptDate() const;
   // The rule set in force: override, else k2019 from 2019-05-15 on, else k2008.
   RuleSet Rules() const;
+
+  friend bool operator==(const Application&, const Application&) = default;
 };
 
 // How an application ended, derived from its closing event.

@@ -27,6 +27,8 @@ enum class Validity { kValid, kExpired, kRepealed };  // 有效 / 失效 / 废�
 struct ChannelPublication {
   PublicationChannel channel = PublicationChannel::kWebsite;
   Date published_on;
+
+  friend bool operator==(const ChannelPublication&, const ChannelPublication&) = default;
 };
 
 // The normative-document facts of an item (规章 or 行政规范性文件).
@@ -44,6 +46,8 @@ struct NormativeDocument {
     if (expired_on && *expired_on <= day) return Validity::kExpired;
     return Validity::kValid;
   }
+
+  friend bool operator==(const NormativeDocument&, const NormativeDocument&) = default;
 };
 
 struct CatalogItem {
@@ -63,6 +67,8 @@ struct CatalogItem {
   std::optional<int> article20_item;  // Reg2019 Art. 20 item 1–15 if known
   std::optional<NormativeDocument> normative;
   std::vector<ChannelPublication> channels;
+
+  friend bool operator==(const CatalogItem&, const CatalogItem&) = default;
 };
 
 std::string_view ToCode(PublicationChannel c);   // "gazette", "website", "weibo", "wechat", "other"

@@ -20,6 +20,8 @@ struct ManualFigure {
   std::string entered_by;
   std::string entered_at;  // ISO 8601 timestamp
   std::string source;      // where the number comes from, in words
+
+  friend bool operator==(const ManualFigure&, const ManualFigure&) = default;
 };
 
 }  // namespace gongkai

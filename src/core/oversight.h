@@ -27,6 +27,8 @@ struct Review {  // 行政复议
   CaseResult ResultOn(Date day) const {
     return decided_on && *decided_on <= day ? result : CaseResult::kPending;
   }
+
+  friend bool operator==(const Review&, const Review&) = default;
 };
 
 struct Lawsuit {  // 行政诉讼
@@ -45,6 +47,8 @@ struct Lawsuit {  // 行政诉讼
   CaseResult ResultOn(Date day) const {
     return decided_on && *decided_on <= day ? result : CaseResult::kPending;
   }
+
+  friend bool operator==(const Lawsuit&, const Lawsuit&) = default;
 };
 
 struct Complaint {  // 举报投诉
@@ -52,6 +56,8 @@ struct Complaint {  // 举报投诉
   int64_t agency_id = 0;
   Date received_on;
   std::string subject;
+
+  friend bool operator==(const Complaint&, const Complaint&) = default;
 };
 
 std::string_view ToCode(CaseResult r);     // "upheld", "corrected", "other", "pending"

@@ -17,6 +17,8 @@ struct HotTopic {
   std::string key;    // dataset key, unique per agency
   std::string title;
   Date first_seen_on;
+
+  friend bool operator==(const HotTopic&, const HotTopic&) = default;
 };
 
 enum class ResponseKind {
@@ -36,6 +38,8 @@ struct Response {
   bool principal_leader = false;     // 主要负责同志参加
   std::optional<int64_t> hot_topic_id;
   std::string hot_topic_key;         // as given in a dataset
+
+  friend bool operator==(const Response&, const Response&) = default;
 };
 
 std::string_view ToCode(ResponseKind k);  // "press_conference", "online_interview",
