@@ -102,7 +102,7 @@ int Date::iso_weekday() const {
 
 std::string Date::ToString() const {
   const Ymd c = CivilFromDays(days_);
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.y, c.m, c.d);
   return buf;
 }

@@ -44,13 +44,20 @@ struct Deadline {
   int extension_days = 0;
   Date base_due;            // due without extension: extensions must be approved before it
   Date due;                 // last day to answer
+  bool confirmed_defaulted = false;  // 平信/网络/传真 without confirmed_on: received_on was used
+  int paused_days = 0;      // working days up to `due` not counted because of a pause
   std::vector<DeadlineStep> steps;  // the reasoning, in order
 };
 
-// Computes the deadline. Errors: kInvalidInput (extension above the maximum, a pause that ends
-// before it starts, a correction before receipt, a confirmation before receipt),
+// Computes the deadline. Errors: kInvalidInput (extension negative or above the maximum, a pause
+// that ends before it starts, a correction before the statutory receipt, a confirmation before
+// receipt, a statutory receipt before 2008-05-01 when no regulation was in force),
 // kOutOfCalendar (a day to count lies in a year the calendar does not cover).
-// With explain = false, `steps` stays empty (the fast path for bulk use).
+// With explain = false, `steps` stays empty (the fast path for bulk use; no allocation).
+//
+// Counting: day 1 is the first working day after `start`; working days from a pause's first to
+// its last day (inclusive) are skipped; `base_due` is the base_days-th counted day and `due`
+// the (base_days + extension_days)-th. docs/deadlines.md has worked examples.
 Result<Deadline> ComputeDeadline(const DeadlineInput& in, const WorkCalendar& cal,
                                  bool explain = true);
 
