@@ -29,6 +29,7 @@ struct Column {
   std::string unit;                // for columns that carry the unit (table 二), else ""
   CellRule rule;                   // filters combined with the row's rule (e.g. applicant type)
   bool is_total = false;           // TOT-like column (sum of the others)
+  bool is_signed = false;          // values may be negative (2019 本年增/减); "nonneg" skips it
 };
 
 struct Row {
@@ -39,18 +40,23 @@ struct Row {
   bool heading = false;            // heading row: no value, prints "—"
   std::optional<std::string> parent;
   CellRule rule;
+  // Short name used in findings, e.g. "本年新收" for R1 ("" = derived from the last label).
+  std::string short_label;
 };
 
 enum class Severity { kError, kWarning, kInfo };
 
 // An identity of the form, e.g. R1 + R2 = R3.7 + R4 in every column. Terms are cell ids or
-// patterns with "{c}" (each column of the table) or "{r}" (each non-heading row).
+// patterns with "{c}" (each column of the table) or "{r}" (each non-heading row). A term may be
+// prefixed with "-" (subtracted) and/or "prev:" (last year's value of the cell; an identity with
+// such a term is skipped when last year's cells are absent), e.g. "prev:{r}/EFF", "-{r}/REP".
 struct Identity {
   std::string id;          // stable rule id, e.g. "2021.T3.balance"
   Severity severity = Severity::kError;
   // "eq": Σlhs = Σrhs; "le": Σlhs ≤ Σrhs; "max_le": max(lhs) ≤ Σrhs;
   // "prev_eq": lhs(Y) = rhs(Y−1) (cross-year, needs last year's report);
-  // "nonneg": every cell ≥ 0; "integer": every cell of a count unit is whole.
+  // "nonneg": every cell ≥ 0 (except signed columns); "integer": every cell of a count unit
+  // (条 件 次 篇 个 人 人次 项) is whole. Both run over `table` if set, else every table.
   std::string kind;
   std::vector<std::string> lhs;
   std::vector<std::string> rhs;
@@ -101,6 +107,11 @@ struct Format {
   // The unit of a cell ("件", "万元", …).
   std::string UnitOf(std::string_view cell_id) const;
   bool IsHeading(std::string_view cell_id) const;
+  // The row and column of a cell; false if the format has no such cell.
+  bool Locate(std::string_view cell_id, const Table** table, const Row** row,
+              const Column** column) const;
+  // "本年新收(R1/NP)": the row's short label (else the column label) and the cell id.
+  std::string CellName(std::string_view cell_id) const;
   // The row ids an outcome is counted in, or kUnsupported "《…》格式无法统计办理结果“…”".
   Result<std::vector<std::string>> RowsForOutcome(Outcome o) const;
 };
