@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/calendar/work_calendar.h"
 #include "core/records.h"
@@ -17,5 +18,19 @@ namespace gongkai {
 // when a manual figure names a cell the format does not have, kOutOfCalendar from deadlines.
 Result<std::map<std::string, CellValue>> ComputeCells(const Format& fmt, const YearRecords& records,
                                                       const WorkCalendar& cal);
+
+// The cells plus what the computation itself noticed: "<fmt>.late_closing" (warning) lists the
+// applications answered after their statutory due date, which the 2008-era table counts neither
+// as 按时办结 nor as 延期办结 (docs/report-rules.md). Same errors as ComputeCells.
+struct ComputedCells {
+  std::map<std::string, CellValue> cells;
+  std::vector<Finding> findings;
+};
+Result<ComputedCells> ComputeCellsWithFindings(const Format& fmt, const YearRecords& records,
+                                               const WorkCalendar& cal);
+
+// Checks that every row and column rule of `fmt` names a known measure with filters that measure
+// accepts (the vocabulary of docs/report-rules.md). kInvalidInput naming the cell otherwise.
+Status CheckCellRules(const Format& fmt);
 
 }  // namespace gongkai
