@@ -899,8 +899,8 @@ Result<Dataset> ParseDataset(std::string_view text, std::string_view source_name
     const auto [line, col] = LineColumn(text, e.byte);
     std::string what = e.what();
     // nlohmann: "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error …"
-    if (const size_t p = what.find(": "); p != std::string::npos) {
-      if (const size_t q = what.find(": ", p + 2); q != std::string::npos) what = what.substr(q + 2);
+    if (const size_t p = what.find("column "); p != std::string::npos) {
+      if (const size_t q = what.find(": ", p); q != std::string::npos) what = what.substr(q + 2);
     }
     return InvalidInput(std::string(source_name) + ":" + std::to_string(line) + ":" +
                         std::to_string(col) + ": JSON 语法错误（第 " + std::to_string(e.byte) +
