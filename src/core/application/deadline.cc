@@ -99,7 +99,7 @@ std::string ReceiptText(Channel channel, Date receipt, RuleSet rules) {
       basis = r2019 ? "第三十一条第三项" : "国办公开办函〔2015〕207号";
       break;
   }
-  return what + Label(receipt) + " 为收到申请之日（" + basis + "）";
+  return what + Label(receipt) + "为收到申请之日（" + basis + "）";
 }
 
 std::string RulesName(RuleSet r) { return r == RuleSet::k2019 ? "2019年条例" : "2008年条例"; }
@@ -155,7 +155,7 @@ void Explain(const DeadlineInput& in, const WorkCalendar& cal, RuleSet default_r
             "）");
   }
   Add(out, out.start,
-      "期限自 " + out.start.ToString() + " 的次日起算（当日不计），第1个工作日为其后第一个工作日");
+      "期限自 " + out.start.ToString() + " 的次日起算：当日不计，其后的第一个工作日为第1个工作日");
 
   for (const Pause& p : in.pauses) {
     if (p.to <= out.start) {

@@ -377,10 +377,10 @@ TEST(DeadlineExplainTest, NationalDay2019Online) {
   using ::testing::Contains;
   using ::testing::ElementsAre;
   EXPECT_THAT(std::vector<std::string>(t.begin(), t.begin() + 3),
-              ElementsAre("网络提交，以双方确认之日 2019-09-27（星期五） 为收到申请之日（第三十一条第三项）",
+              ElementsAre("网络提交，以双方确认之日 2019-09-27（星期五）为收到申请之日（第三十一条第三项）",
                           "收到申请日期 2019-09-27 在 2019-05-15 之后，适用2019年条例，"
                           "答复期限20个工作日（第三十三条）",
-                          "期限自 2019-09-27 的次日起算（当日不计），第1个工作日为其后第一个工作日"));
+                          "期限自 2019-09-27 的次日起算：当日不计，其后的第一个工作日为第1个工作日"));
   EXPECT_THAT(t, Contains("2019-09-28（星期六）周末，不计"));
   EXPECT_THAT(t, Contains("2019-09-29（星期日）国庆节调休上班，计为工作日（第1个）"));
   EXPECT_THAT(t, Contains("2019-10-01（星期二）国庆节放假，不计"));
@@ -455,7 +455,7 @@ TEST(DeadlineExplainTest, PauseCorrectionAndExtensionAreExplained) {
   EXPECT_EQ(dl->due, D("2019-11-06"));
   const std::vector<std::string> t = Texts(*dl);
   using ::testing::Contains;
-  EXPECT_THAT(t, Contains("传真提交，以双方确认之日 2019-09-17（星期二） 为收到申请之日（第三十一条第三项）"));
+  EXPECT_THAT(t, Contains("传真提交，以双方确认之日 2019-09-17（星期二）为收到申请之日（第三十一条第三项）"));
   EXPECT_THAT(t, Contains("2019-09-20（星期五） 收到补正后的申请，答复期限自该日重新起算（第三十条）"));
   EXPECT_THAT(t, Contains("征求意见期间 2019-09-26 至 2019-10-10，其间的工作日不计（第三十二条至第三十四条）"));
   EXPECT_THAT(t, Contains("2019-09-26（星期四）征求意见期间，不计"));
