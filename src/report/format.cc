@@ -433,13 +433,19 @@ bool Format::Locate(std::string_view cell_id, const Table** table, const Row** r
       for (const Row& x : t.rows) {
         if (x.id == cell_id) r = &x;
       }
-      if (r != nullptr) c = &t.columns.front();
+      // A hand-built "row" table may omit its single value column.
+      if (r != nullptr) {
+        if (table != nullptr) *table = &t;
+        if (row != nullptr) *row = r;
+        if (column != nullptr) *column = t.columns.empty() ? nullptr : &t.columns.front();
+        return true;
+      }
     } else if (t.cell_ids == "col") {
       if (slash != std::string_view::npos) continue;
       for (const Column& x : t.columns) {
         if (x.id == cell_id) c = &x;
       }
-      if (c != nullptr) r = &t.rows.front();
+      if (c != nullptr) r = t.rows.empty() ? nullptr : &t.rows.front();
     } else {
       if (slash == std::string_view::npos) continue;
       const std::string_view rid = cell_id.substr(0, slash);
@@ -467,7 +473,7 @@ std::string Format::UnitOf(std::string_view cell_id) const {
   const Row* r = nullptr;
   const Column* c = nullptr;
   if (!Locate(cell_id, nullptr, &r, &c)) return "";
-  return r->unit.empty() ? c->unit : r->unit;
+  return !r->unit.empty() || c == nullptr ? r->unit : c->unit;
 }
 
 bool Format::IsHeading(std::string_view cell_id) const {
@@ -480,6 +486,11 @@ std::string Format::CellName(std::string_view cell_id) const {
   const Row* r = nullptr;
   const Column* c = nullptr;
   if (!Locate(cell_id, &t, &r, &c)) return std::string(cell_id);
+  if (c == nullptr) {
+    return (r->short_label.empty() && !r->labels.empty() ? DeriveShortLabel(r->labels.back())
+                                                         : r->short_label) +
+           "(" + std::string(cell_id) + ")";
+  }
   std::string name;
   if (t->cell_ids == "col") {
     name = (c->groups.empty() ? "" : c->groups.back()) + c->label;

@@ -107,7 +107,8 @@ struct Format {
   // The unit of a cell ("件", "万元", …).
   std::string UnitOf(std::string_view cell_id) const;
   bool IsHeading(std::string_view cell_id) const;
-  // The row and column of a cell; false if the format has no such cell.
+  // The table, row and column of a cell (any pointer may be null if not wanted); false if the
+  // format has no such cell. *column is null for a hand-built "row" table without columns.
   bool Locate(std::string_view cell_id, const Table** table, const Row** row,
               const Column** column) const;
   // "本年新收(R1/NP)": the row's short label (else the column label) and the cell id.
