@@ -14,6 +14,8 @@ struct NarrativeSection {
   std::string format_id;   // "2008", "2019", "2021"
   std::string section_id;  // as in the format file, e.g. "S1"
   std::string body;        // text with placeholders; paragraphs separated by blank lines
+  std::string edited_by;   // who last saved it (login), for the audit log
+  std::string edited_at;   // when, ISO 8601; the store sets it if empty
 
   friend bool operator==(const NarrativeSection&, const NarrativeSection&) = default;
 };

@@ -41,6 +41,11 @@ struct Dataset {
   std::vector<Owned<FeeCollected>> fees;
   std::vector<Owned<ManualFigure>> manual_figures;
   std::vector<Owned<NarrativeSection>> narratives;
+
+  // For the audit entry the store writes on import: who loads the dataset (a login, or
+  // "import" when empty) and where it comes from (e.g. the file path).
+  std::string actor;
+  std::string source;
 };
 
 // What the report engine needs for one agency and one year Y. The store fills it:

@@ -42,6 +42,20 @@ class Repository {
 
   // Years for which the agency has any record (for "unknown year" errors and listings).
   virtual Result<std::vector<int>> YearsWithRecords(int64_t agency_id) = 0;
+
+  // Stores `figure` as the manual figure of (agency_id, year, format_id, cell_id), replacing
+  // the value, entered_by, entered_at and source of one already stored (upsert; figure.id is
+  // ignored), and appends an audit entry. An empty entered_at is set to the current time.
+  // Errors: kNotFound if the agency does not exist, kInvalidInput for an empty format_id or
+  // cell_id, kStorage for database failures. Adapters that cannot store return kUnsupported.
+  virtual Status SaveManualFigure(const ManualFigure& figure) {
+    return Unsupported("此存储不支持保存手工填报数");
+  }
+  // Stores `section` as the narrative of (agency_id, year, format_id, section_id), replacing
+  // the body of one already stored (upsert), and appends an audit entry. Errors as above.
+  virtual Status SaveNarrative(const NarrativeSection& section) {
+    return Unsupported("此存储不支持保存年报正文");
+  }
 };
 
 // Opens the database named by `url`: a file path or "sqlite:PATH" for SQLite (created with its

@@ -1,0 +1,40 @@
+// The Repository of core/repository.h over one SOCI session, shared by both backends: the same
+// queries (store/queries.h) and the same assembly code run on SQLite and PostgreSQL, so both
+// behave identically. Not thread-safe: one repository per thread (or per request).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/repository.h"
+#include "store/connection.h"
+
+namespace gongkai::store {
+
+class SociRepository final : public Repository {
+ public:
+  // Takes an open connection whose schema is already migrated.
+  explicit SociRepository(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
+
+  Result<ImportSummary> Import(const Dataset& dataset) override;
+  Result<std::vector<Agency>> ListAgencies() override;
+  Result<Agency> FindAgency(std::string_view slug) override;
+  Result<YearRecords> LoadYear(int64_t agency_id, int year) override;
+  Result<std::vector<int>> YearsWithRecords(int64_t agency_id) override;
+  Status SaveManualFigure(const ManualFigure& figure) override;
+  Status SaveNarrative(const NarrativeSection& section) override;
+
+ private:
+  // The bodies, which may throw soci::soci_error; the public methods catch and translate.
+  Result<ImportSummary> DoImport(const Dataset& dataset);
+  Result<YearRecords> DoLoadYear(int64_t agency_id, int year);
+
+  std::unique_ptr<Connection> conn_;
+};
+
+// Reads one agency row by id; kNotFound "未找到机关（编号 N）" if absent. May throw.
+Result<Agency> LoadAgencyById(Connection& conn, long long id);
+
+}  // namespace gongkai::store

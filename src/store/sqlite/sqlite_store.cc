@@ -1,0 +1,61 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <filesystem>
+#include <system_error>
+
+#include "store/connection.h"
+#include "store/migration.h"
+#include "store/queries.h"
+#include "store/soci_repository.h"
+
+namespace gongkai::store {
+namespace {
+
+// SOCI's sqlite3 connect string: key=value pairs separated by spaces, values with spaces in
+// double quotes.
+std::string ConnectString(const std::string& path) {
+  if (path.find_first_of(" \t") == std::string::npos) return "db=" + path;
+  return "db=\"" + path + "\"";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Repository>> OpenSqliteRepository(const std::string& path) {
+  auto conn = std::make_unique<Connection>();
+  conn->backend = Backend::kSqlite;
+  conn->display = "数据库文件 " + path;
+  if (path.empty()) return StorageError("数据库文件路径为空");
+  if (path.find('"') != std::string::npos) {
+    return StorageError(conn->display + " 的路径含有双引号，不受支持");
+  }
+
+  std::error_code ec;
+  const std::filesystem::path file(path);
+  if (std::filesystem::is_directory(file, ec)) {
+    return StorageError(conn->display + " 是一个目录，不是数据库文件");
+  }
+  if (file.has_parent_path() && !std::filesystem::exists(file.parent_path(), ec)) {
+    std::filesystem::create_directories(file.parent_path(), ec);
+    if (ec) {
+      return StorageError("无法创建数据库目录 " + file.parent_path().string() + "：" +
+                          ec.message());
+    }
+  }
+
+  try {
+    conn->sql.open(soci::sqlite3, ConnectString(path));
+    int timeout_ms = 0;
+    conn->sql << kSqliteBusyTimeout, soci::into(timeout_ms);
+    conn->sql << kSqliteForeignKeys;
+    std::string journal_mode;
+    conn->sql << kSqliteJournalWal, soci::into(journal_mode);
+    GONGKAI_RETURN_IF_ERROR(ApplyMigrations(*conn));
+  } catch (const std::exception& e) {
+    return TranslateError(*conn, e);
+  }
+  return std::unique_ptr<Repository>(std::make_unique<SociRepository>(std::move(conn)));
+}
+
+}  // namespace gongkai::store
