@@ -92,7 +92,7 @@ void PrintText(const DeadlineInput& in, const Deadline& dl) {
   std::cout << "适用规则：" << rules << "（答复期限" << dl.base_days << "个工作日）\n";
   std::cout << "申请渠道：" << ToChinese(in.channel) << "\n";
   std::cout << "收到申请之日：" << Label(dl.statutory_receipt) << "\n";
-  std::cout << "起算日：" << Label(dl.start) << "（当日不计）\n";
+  std::cout << "起算日：" << Label(dl.start) << "，当日不计\n";
   if (dl.paused_days > 0) {
     std::cout << "征求意见不计：" << dl.paused_days << "个工作日\n";
   }
