@@ -394,7 +394,8 @@ Status CountApplications(const Format& fmt, const YearRecords& records, const Wo
       if (!d.ok()) return d.status().WithContext("申请 " + a.number + " 的答复期限");
       if (closing->on > d->due) {
         timeliness = ApplicationCounts::kLate;
-        pass.late_numbers.push_back(a.number);
+        pass.late_numbers.push_back(a.number + "（期限 " + d->due.ToString() + "，办结 " +
+                                    closing->on.ToString() + "）");
       } else if (WasExtended(a)) {
         timeliness = ApplicationCounts::kExtended;
       }
@@ -661,7 +662,8 @@ Result<ComputedCells> ComputeCellsWithFindings(const Format& fmt, const YearReco
     out.findings.push_back(Finding{
         Severity::kWarning, fmt.id + ".late_closing", timeliness_cells,
         "逾期办结 " + std::to_string(pass.late_numbers.size()) + " 件（编号：" + list +
-            "）：超过法定答复期限才办结，既未计入" + names + "，因此办结总数不等于两者之和"});
+            "）：超过法定答复期限才办结，既未计入" + names +
+            "，因此办结总数不等于按时办结数与延期办结数之和"});
   }
   return out;
 }

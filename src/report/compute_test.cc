@@ -328,7 +328,7 @@ TEST(ComputeApplicationsTest, OnTimeExtendedAndLate2008) {
   ASSERT_EQ(out->findings.size(), 1u);
   EXPECT_EQ(out->findings[0].rule, "2008.late_closing");
   EXPECT_EQ(out->findings[0].severity, Severity::kWarning);
-  EXPECT_THAT(out->findings[0].message, HasSubstr("逾期办结 1 件（编号：late）"));
+  EXPECT_THAT(out->findings[0].message, HasSubstr("逾期办结 1 件（编号：late（期限 2018-03-26，办结 2018-03-27））"));
   EXPECT_THAT(out->findings[0].message, HasSubstr("按时办结数(C2.1)"));
   // The hard identity then reports the gap with its numbers.
   EXPECT_THAT(Errors(RealFormat("2008"), cells),
