@@ -44,14 +44,15 @@ Result<Report> BuildReport(const Format& fmt, const YearRecords& records, const 
     if (prev.ok()) {
       previous = std::move(prev).value();
     } else {
-      report.findings.push_back(Finding{
-          Severity::kInfo, fmt.id + ".previous_year", {},
-          "未能按本格式计算" + std::to_string(options.previous->year) +
-              "年的数据，跨年度核对未进行：" + prev.status().message()});
+      report.findings.push_back(
+          Finding{Severity::kInfo,
+                  fmt.id + ".previous_year",
+                  {},
+                  "未能按本格式计算" + std::to_string(options.previous->year) +
+                      "年的数据，跨年度核对未进行：" + prev.status().message()});
     }
   }
-  std::vector<Finding> checks =
-      ValidateCells(fmt, report.cells, previous ? &*previous : nullptr);
+  std::vector<Finding> checks = ValidateCells(fmt, report.cells, previous ? &*previous : nullptr);
   report.findings.insert(report.findings.end(), checks.begin(), checks.end());
 
   std::vector<NarrativeSection> written;

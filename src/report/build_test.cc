@@ -33,9 +33,14 @@ std::vector<std::string> RulesOf(const Report& r) {
 TEST(BuildReportTest, SnapshotWithTitleCellsNarrativeAndFindings) {
   YearRecords r = Year(2018);
   r.applications = {
-      ApplicationBuilder().Number("2018-01").ReceivedOn("2018-03-05").ByFax()
+      ApplicationBuilder()
+          .Number("2018-01")
+          .ReceivedOn("2018-03-05")
+          .ByFax()
           .Answered("2018-03-20", Outcome::kDisclosed),
-      ApplicationBuilder().Number("2018-02").ReceivedOn("2018-03-05")
+      ApplicationBuilder()
+          .Number("2018-02")
+          .ReceivedOn("2018-03-05")
           .Answered("2018-04-20", Outcome::kNotHeld),  // late
   };
   BuildOptions options;
@@ -62,7 +67,9 @@ TEST(BuildReportTest, SnapshotWithTitleCellsNarrativeAndFindings) {
 }
 
 TEST(BuildReportTest, PreviousYearEnablesCrossYearChecks) {
-  Application crossing = ApplicationBuilder().Number("X").ReceivedOn("2021-12-28")
+  Application crossing = ApplicationBuilder()
+                             .Number("X")
+                             .ReceivedOn("2021-12-28")
                              .Answered("2022-01-10", Outcome::kDisclosed);
   YearRecords y2021 = Year(2021);
   y2021.applications = {crossing};
@@ -95,7 +102,9 @@ TEST(BuildReportTest, WrittenNarrativeOfThisFormatReplacesTheDefault) {
 
 TEST(BuildReportTest, UnsupportedOutcomeStopsTheReport) {
   YearRecords r = Year(2018);
-  r.applications = {ApplicationBuilder().Number("2018-09").ReceivedOn("2018-05-02")
+  r.applications = {ApplicationBuilder()
+                        .Number("2018-09")
+                        .ReceivedOn("2018-05-02")
                         .Answered("2018-05-10", Outcome::kExcessiveRequests)};
   Result<Report> report = BuildReport(RealFormat("2008"), r, RealCalendar(), {});
   ASSERT_FALSE(report.ok());
@@ -112,8 +121,8 @@ namespace {
 // The default narrative of every format binds every number it states, so an agency that wrote
 // nothing gets a report without findings.
 TEST(BuildReportTest, DefaultNarrativesStateNoUnboundNumbers) {
-  for (const auto& [id, year] : std::vector<std::pair<std::string, int>>{
-           {"2008", 2018}, {"2019", 2020}, {"2021", 2023}}) {
+  for (const auto& [id, year] :
+       std::vector<std::pair<std::string, int>>{{"2008", 2018}, {"2019", 2020}, {"2021", 2023}}) {
     YearRecords r;
     r.year = year;
     r.agency.name = "某机关";

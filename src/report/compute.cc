@@ -133,11 +133,11 @@ struct BoolFilter {
 
 // The filters of a row and a column, AND-ed, as bit masks over the enum values.
 struct Filters {
-  uint32_t channel = ~0u;        // application Channel or PublicationChannel, by measure
-  uint32_t applicant = ~0u;      // ApplicantType
-  uint64_t outcome = ~0ull;      // Outcome
-  uint32_t kind = ~0u;           // ResponseKind
-  uint32_t result = ~0u;         // CaseResult
+  uint32_t channel = ~0u;    // application Channel or PublicationChannel, by measure
+  uint32_t applicant = ~0u;  // ApplicantType
+  uint64_t outcome = ~0ull;  // Outcome
+  uint32_t kind = ~0u;       // ResponseKind
+  uint32_t result = ~0u;     // CaseResult
   BoolFilter normative;
   BoolFilter is_rule;
   BoolFilter principal_leader;
@@ -175,8 +175,8 @@ Status AddFilter(const MeasureSpec& m, const std::string& key,
   };
   uint64_t mask = 0;
   BoolFilter b{false, false};
-  const bool is_bool = key == "normative" || key == "is_rule" || key == "principal_leader" ||
-                       key == "after_review";
+  const bool is_bool =
+      key == "normative" || key == "is_rule" || key == "principal_leader" || key == "after_review";
   for (const std::string& code : codes) {
     if (is_bool) {
       if (code == "true") {
@@ -221,16 +221,22 @@ Status AddFilter(const MeasureSpec& m, const std::string& key,
     }
   }
   static const std::map<std::string, std::string> kKeyWords = {
-      {"channel", "渠道"},          {"applicant_type", "申请人"}, {"outcome", "办理结果"},
-      {"kind", "方式"},             {"result", "结果"},           {"normative", "属于规范性文件"},
-      {"is_rule", "属于规章"},      {"principal_leader", "主要负责同志参加"},
+      {"channel", "渠道"},
+      {"applicant_type", "申请人"},
+      {"outcome", "办理结果"},
+      {"kind", "方式"},
+      {"result", "结果"},
+      {"normative", "属于规范性文件"},
+      {"is_rule", "属于规章"},
+      {"principal_leader", "主要负责同志参加"},
       {"after_review", "复议后起诉"}};
   note += "；" + kKeyWords.at(key) + "：" + words;
   if (key == "normative") {
     f.normative = BoolFilter{f.normative.allow_false && b.allow_false,
                              f.normative.allow_true && b.allow_true};
   } else if (key == "is_rule") {
-    f.is_rule = BoolFilter{f.is_rule.allow_false && b.allow_false, f.is_rule.allow_true && b.allow_true};
+    f.is_rule =
+        BoolFilter{f.is_rule.allow_false && b.allow_false, f.is_rule.allow_true && b.allow_true};
   } else if (key == "principal_leader") {
     f.principal_leader = BoolFilter{f.principal_leader.allow_false && b.allow_false,
                                     f.principal_leader.allow_true && b.allow_true};
@@ -317,8 +323,8 @@ class ApplicationCounts {
   static constexpr int kOnTime = 0, kExtended = 1, kLate = 2;
 
   void Add(int kind, const Application& a, int outcome = 0, int timeliness = 0) {
-    ++counts_[Index(kind, static_cast<int>(a.channel), static_cast<int>(a.applicant_type),
-                    outcome, timeliness)];
+    ++counts_[Index(kind, static_cast<int>(a.channel), static_cast<int>(a.applicant_type), outcome,
+                    timeliness)];
   }
 
   int64_t Sum(int kind, const Filters& f, uint64_t outcomes, uint32_t timeliness_mask) const {
@@ -346,7 +352,9 @@ class ApplicationCounts {
  private:
   static int Index(int kind, int channel, int applicant, int outcome, int timeliness) {
     return (((kind * kChannelCount + channel) * kApplicantCount + applicant) * kOutcomeCount +
-            outcome) * 3 + timeliness;
+            outcome) *
+               3 +
+           timeliness;
   }
   std::vector<int64_t> counts_ =
       std::vector<int64_t>(4 * kChannelCount * kApplicantCount * kOutcomeCount * 3, 0);
@@ -386,7 +394,8 @@ Status CountApplications(const Format& fmt, const YearRecords& records, const Wo
       Result<std::vector<std::string>> rows = fmt.RowsForOutcome(closing->outcome);
       return Status(ErrorCode::kUnsupported,
                     "申请 " + a.number + "（" + closing->on.ToString() + " 办结）：" +
-                        rows.status().message() + "；该办理结果只在2019年修订的条例下存在，请选用相应年度的格式");
+                        rows.status().message() +
+                        "；该办理结果只在2019年修订的条例下存在，请选用相应年度的格式");
     }
     int timeliness = ApplicationCounts::kOnTime;
     if (needs_timeliness && counted[o] > 0) {
@@ -489,7 +498,8 @@ Decimal MeasureOther(const CellPlan& p, const YearRecords& r, std::string& note)
       break;
     case Measure::kReviewsCount:
       for (const Review& x : r.reviews) {
-        if (InYear(x.filed_on, jan1, dec31) && (f.result >> static_cast<int>(x.ResultOn(dec31)) & 1u)) {
+        if (InYear(x.filed_on, jan1, dec31) &&
+            (f.result >> static_cast<int>(x.ResultOn(dec31)) & 1u)) {
           ++n;
         }
       }
@@ -574,8 +584,9 @@ Status ApplyManualFigures(const Format& fmt, const YearRecords& records,
     if (!inserted && it->second->entered_at <= m.entered_at) it->second = &m;
   }
   for (const auto& [id, m] : chosen) {
-    cells[id] = CellValue{m->value, CellSource::kManual,
-                          "手工填报：" + m->entered_by + "，" + m->entered_at + "，来源：" + m->source};
+    cells[id] =
+        CellValue{m->value, CellSource::kManual,
+                  "手工填报：" + m->entered_by + "，" + m->entered_at + "，来源：" + m->source};
   }
   return Status::Ok();
 }
@@ -609,8 +620,7 @@ Result<ComputedCells> ComputeCellsWithFindings(const Format& fmt, const YearReco
   }
   AppPass pass;
   if (needs_apps) {
-    GONGKAI_RETURN_IF_ERROR(
-        CountApplications(fmt, records, cal, counted, needs_timeliness, pass));
+    GONGKAI_RETURN_IF_ERROR(CountApplications(fmt, records, cal, counted, needs_timeliness, pass));
   }
 
   ComputedCells out;
@@ -633,13 +643,16 @@ Result<ComputedCells> ComputeCellsWithFindings(const Format& fmt, const YearReco
         v.value = Decimal::FromInt(pass.counts.Sum(C::kCarriedOut, p.f, 0, 0));
         break;
       case Measure::kAppClosed:
-        v.value = Decimal::FromInt(pass.counts.Sum(C::kClosed, p.f, p.outcomes & counted_mask, 0b111));
+        v.value =
+            Decimal::FromInt(pass.counts.Sum(C::kClosed, p.f, p.outcomes & counted_mask, 0b111));
         break;
       case Measure::kAppClosedOnTime:
-        v.value = Decimal::FromInt(pass.counts.Sum(C::kClosed, p.f, p.outcomes & counted_mask, 0b001));
+        v.value =
+            Decimal::FromInt(pass.counts.Sum(C::kClosed, p.f, p.outcomes & counted_mask, 0b001));
         break;
       case Measure::kAppClosedExtended:
-        v.value = Decimal::FromInt(pass.counts.Sum(C::kClosed, p.f, p.outcomes & counted_mask, 0b010));
+        v.value =
+            Decimal::FromInt(pass.counts.Sum(C::kClosed, p.f, p.outcomes & counted_mask, 0b010));
         break;
       default:
         v.value = MeasureOther(p, records, v.note);
@@ -659,11 +672,11 @@ Result<ComputedCells> ComputeCellsWithFindings(const Format& fmt, const YearReco
     for (const std::string& id : timeliness_cells) {
       names += (names.empty() ? "" : "，也未计入") + fmt.CellName(id);
     }
-    out.findings.push_back(Finding{
-        Severity::kWarning, fmt.id + ".late_closing", timeliness_cells,
-        "逾期办结 " + std::to_string(pass.late_numbers.size()) + " 件（编号：" + list +
-            "）：超过法定答复期限才办结，既未计入" + names +
-            "，因此办结总数不等于按时办结数与延期办结数之和"});
+    out.findings.push_back(Finding{Severity::kWarning, fmt.id + ".late_closing", timeliness_cells,
+                                   "逾期办结 " + std::to_string(pass.late_numbers.size()) +
+                                       " 件（编号：" + list +
+                                       "）：超过法定答复期限才办结，既未计入" + names +
+                                       "，因此办结总数不等于按时办结数与延期办结数之和"});
   }
   return out;
 }

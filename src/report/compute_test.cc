@@ -92,8 +92,8 @@ TEST(ComputeTest, EveryFormatsRulesUseKnownMeasuresAndFilters) {
 }
 
 TEST(ComputeTest, NoRecordsGivesZerosAndDashes) {
-  for (const auto& [id, year] : std::vector<std::pair<std::string, int>>{
-           {"2008", 2018}, {"2019", 2019}, {"2021", 2021}}) {
+  for (const auto& [id, year] :
+       std::vector<std::pair<std::string, int>>{{"2008", 2018}, {"2019", 2019}, {"2021", 2021}}) {
     const Format& f = RealFormat(id);
     Cells cells = Compute(id, Year(year));
     EXPECT_EQ(cells.size(), f.CellIds().size()) << id;
@@ -143,8 +143,7 @@ TEST_P(OutcomeCountTest, Format2021And2019) {
                                  std::pair<std::string, std::string>{"2019", c.row2019}}) {
     const Format& f = RealFormat(fid);
     Cells cells = Compute(fid, r);
-    EXPECT_THAT(NonZero(cells, T3Rows(f)),
-                ::testing::ElementsAre(row + "/SO=1", "R3.7/SO=1"))
+    EXPECT_THAT(NonZero(cells, T3Rows(f)), ::testing::ElementsAre(row + "/SO=1", "R3.7/SO=1"))
         << fid << " " << ToCode(c.outcome);
     EXPECT_EQ(N(cells, row + "/TOT"), 1);
     EXPECT_EQ(N(cells, "R1/SO"), 1);
@@ -167,8 +166,8 @@ TEST_P(OutcomeCountTest, Format2008) {
     return;
   }
   Cells cells = Compute("2008", r);
-  std::vector<std::string> c3 = {"C3.1",  "C3.2",  "C3.3",  "C3.4",  "C3.4a", "C3.4b", "C3.4c",
-                                 "C3.4d", "C3.4e", "C3.4f", "C3.5",  "C3.6",  "C3.7",  "C3.8"};
+  std::vector<std::string> c3 = {"C3.1",  "C3.2",  "C3.3",  "C3.4", "C3.4a", "C3.4b", "C3.4c",
+                                 "C3.4d", "C3.4e", "C3.4f", "C3.5", "C3.6",  "C3.7",  "C3.8"};
   std::vector<std::string> expected;
   for (const std::string& row : c.rows2008) expected.push_back(row + "=1");
   EXPECT_EQ(NonZero(cells, c3), expected) << ToCode(c.outcome);
@@ -312,11 +311,18 @@ TEST(ComputeApplicationsTest, OnTimeExtendedAndLate2008) {
   YearRecords r = Year(2018);
   // Received Mon 2018-03-05: 15 working days → due Mon 2018-03-26.
   r.applications = {
-      ApplicationBuilder().Number("on-time").ReceivedOn("2018-03-05")
+      ApplicationBuilder()
+          .Number("on-time")
+          .ReceivedOn("2018-03-05")
           .Answered("2018-03-26", Outcome::kDisclosed),
-      ApplicationBuilder().Number("extended").ReceivedOn("2018-03-05")
-          .ExtensionApproved("2018-03-20", 15).Answered("2018-04-10", Outcome::kNotHeld),
-      ApplicationBuilder().Number("late").ReceivedOn("2018-03-05")
+      ApplicationBuilder()
+          .Number("extended")
+          .ReceivedOn("2018-03-05")
+          .ExtensionApproved("2018-03-20", 15)
+          .Answered("2018-04-10", Outcome::kNotHeld),
+      ApplicationBuilder()
+          .Number("late")
+          .ReceivedOn("2018-03-05")
           .Answered("2018-03-27", Outcome::kDisclosed),
   };
   Result<ComputedCells> out = ComputeCellsWithFindings(RealFormat("2008"), r, RealCalendar());
@@ -328,11 +334,13 @@ TEST(ComputeApplicationsTest, OnTimeExtendedAndLate2008) {
   ASSERT_EQ(out->findings.size(), 1u);
   EXPECT_EQ(out->findings[0].rule, "2008.late_closing");
   EXPECT_EQ(out->findings[0].severity, Severity::kWarning);
-  EXPECT_THAT(out->findings[0].message, HasSubstr("逾期办结 1 件（编号：late（期限 2018-03-26，办结 2018-03-27））"));
+  EXPECT_THAT(out->findings[0].message,
+              HasSubstr("逾期办结 1 件（编号：late（期限 2018-03-26，办结 2018-03-27））"));
   EXPECT_THAT(out->findings[0].message, HasSubstr("按时办结数(C2.1)"));
   // The hard identity then reports the gap with its numbers.
   EXPECT_THAT(Errors(RealFormat("2008"), cells),
-              ::testing::ElementsAre(HasSubstr("申请办结数(C2)=3，但按时办结数(C2.1)=1 加 延期办结数(C2.2)=1 共 2")));
+              ::testing::ElementsAre(
+                  HasSubstr("申请办结数(C2)=3，但按时办结数(C2.1)=1 加 延期办结数(C2.2)=1 共 2")));
 }
 
 TEST(ComputeApplicationsTest, ConsultationPausesTheClock) {
@@ -349,7 +357,9 @@ TEST(ComputeApplicationsTest, ConsultationPausesTheClock) {
 
 TEST(ComputeApplicationsTest, BrokenEventHistoryIsAnError) {
   YearRecords r = Year(2021);
-  r.applications = {ApplicationBuilder().Number("bad").ReceivedOn("2021-03-05")
+  r.applications = {ApplicationBuilder()
+                        .Number("bad")
+                        .ReceivedOn("2021-03-05")
                         .Answered("2021-03-10", Outcome::kDisclosed)
                         .Answered("2021-03-11", Outcome::kDisclosed)};
   Result<Cells> cells = ComputeCells(RealFormat("2021"), r, RealCalendar());
@@ -426,16 +436,20 @@ NormativeDocument Normative(bool is_rule, const std::string& issued) {
 
 TEST(ComputeOtherTest, Catalog2008) {
   YearRecords r = Year(2018);
-  CatalogItem normative = Item("2018-04-02", {PublicationChannel::kWebsite, PublicationChannel::kWechat});
+  CatalogItem normative =
+      Item("2018-04-02", {PublicationChannel::kWebsite, PublicationChannel::kWechat});
   normative.normative = Normative(false, "2018-03-30");
   CatalogItem withdrawn_first = Item("2018-05-02", {PublicationChannel::kWebsite});
   withdrawn_first.withdrawn_on = D("2018-05-01");
   CatalogItem issued_not_published;
   issued_not_published.normative = Normative(false, "2018-12-28");
-  r.catalog_items = {Item("2018-01-10", {PublicationChannel::kWebsite}),
-                     Item("2018-02-10", {PublicationChannel::kGazette, PublicationChannel::kWebsite}),
-                     Item("2017-12-10", {PublicationChannel::kWebsite}),  // last year
-                     normative, withdrawn_first, issued_not_published};
+  r.catalog_items = {
+      Item("2018-01-10", {PublicationChannel::kWebsite}),
+      Item("2018-02-10", {PublicationChannel::kGazette, PublicationChannel::kWebsite}),
+      Item("2017-12-10", {PublicationChannel::kWebsite}),  // last year
+      normative,
+      withdrawn_first,
+      issued_not_published};
   Cells cells = Compute("2008", r);
   EXPECT_EQ(N(cells, "A1"), 3);
   EXPECT_EQ(N(cells, "A1a"), 1);
@@ -521,7 +535,8 @@ TEST(ComputeOtherTest, ReviewsAndLawsuits) {
 
 TEST(ComputeOtherTest, ResponsesCapacityAndFees2008) {
   YearRecords r = Year(2018);
-  auto response = [](ResponseKind k, bool leader, std::string topic, const char* on = "2018-05-05") {
+  auto response = [](ResponseKind k, bool leader, std::string topic,
+                     const char* on = "2018-05-05") {
     Response x;
     x.kind = k;
     x.principal_leader = leader;
@@ -535,7 +550,8 @@ TEST(ComputeOtherTest, ResponsesCapacityAndFees2008) {
                  response(ResponseKind::kInterpretation, false, ""),
                  response(ResponseKind::kSocialMedia, false, "old", "2017-12-30")};
   r.meetings = {Meeting{0, 0, D("2018-02-02"), "部署会"}};
-  r.trainings = {Training{0, 0, D("2018-03-03"), "培训", 25}, Training{0, 0, D("2018-09-03"), "培训", 30}};
+  r.trainings = {Training{0, 0, D("2018-03-03"), "培训", 25},
+                 Training{0, 0, D("2018-09-03"), "培训", 30}};
   r.complaints = {Complaint{0, 0, D("2018-06-06"), "投诉"}};
   r.fees = {FeeCollected{0, 0, D("2018-07-07"), 12345, std::nullopt, ""},
             FeeCollected{0, 0, D("2017-07-07"), 99999, std::nullopt, ""}};

@@ -1,10 +1,9 @@
 #include "report/format.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 namespace gongkai {
 namespace {
@@ -152,8 +151,8 @@ class FormatReader {
     GONGKAI_RETURN_IF_ERROR(String(j, path, "corner", false, &t->corner));
     GONGKAI_RETURN_IF_ERROR(String(j, path, "cell_ids", true, &t->cell_ids));
     if (t->cell_ids != "row" && t->cell_ids != "row/col" && t->cell_ids != "col") {
-      return Error(path + ".cell_ids", "应为 \"row\"、\"row/col\" 或 \"col\"，而不是 \"" +
-                                           t->cell_ids + "\"");
+      return Error(path + ".cell_ids",
+                   "应为 \"row\"、\"row/col\" 或 \"col\"，而不是 \"" + t->cell_ids + "\"");
     }
     GONGKAI_RETURN_IF_ERROR(Int(j, path, "label_columns", false, &t->label_columns));
     GONGKAI_RETURN_IF_ERROR(Strings(j, path, "label_headers", &t->label_headers));
@@ -200,8 +199,8 @@ class FormatReader {
       return Error(path + ".severity", "应为 \"error\"、\"warning\" 或 \"info\"");
     }
     GONGKAI_RETURN_IF_ERROR(String(j, path, "kind", true, &d->kind));
-    static const std::set<std::string> kKinds = {"eq", "le", "max_le", "prev_eq", "nonneg",
-                                                 "integer"};
+    static const std::set<std::string> kKinds = {"eq",      "le",     "max_le",
+                                                 "prev_eq", "nonneg", "integer"};
     if (!kKinds.contains(d->kind)) {
       return Error(path + ".kind", "未知的核对类型 \"" + d->kind + "\"");
     }
@@ -213,7 +212,8 @@ class FormatReader {
     if (d->over != "" && d->over != "columns" && d->over != "rows") {
       return Error(path + ".over", "应为 \"columns\" 或 \"rows\"");
     }
-    if (!d->over.empty() && d->table.empty()) return Error(path, "按行或按列展开时须指定 \"table\"");
+    if (!d->over.empty() && d->table.empty())
+      return Error(path, "按行或按列展开时须指定 \"table\"");
     const bool needs_terms = d->kind != "nonneg" && d->kind != "integer";
     if (needs_terms && (d->lhs.empty() || d->rhs.empty())) {
       return Error(path, "核对类型 \"" + d->kind + "\" 需要非空的 lhs 和 rhs");
@@ -296,7 +296,8 @@ Status CheckReferences(const Format& f, const FormatReader& rd) {
   for (size_t ii = 0; ii < f.identities.size(); ++ii) {
     const Identity& d = f.identities[ii];
     const std::string ip = "$.identities[" + std::to_string(ii) + "]";
-    if (!identity_ids.insert(d.id).second) return rd.Error(ip + ".id", "核对规则 \"" + d.id + "\" 重复");
+    if (!identity_ids.insert(d.id).second)
+      return rd.Error(ip + ".id", "核对规则 \"" + d.id + "\" 重复");
     const Table* t = nullptr;
     if (!d.table.empty()) {
       t = f.FindTable(d.table);
@@ -323,7 +324,8 @@ Status CheckReferences(const Format& f, const FormatReader& rd) {
           std::string cell(StripTermPrefixes(terms[k]));
           if (!var.empty()) cell = Replace(cell, var, v);
           if (cell.find('{') != std::string::npos) {
-            return rd.Error(tp, "\"" + terms[k] + "\" 含有未展开的占位符（over 应为 columns 或 rows）");
+            return rd.Error(tp,
+                            "\"" + terms[k] + "\" 含有未展开的占位符（over 应为 columns 或 rows）");
           }
           if (!cells.contains(cell)) return rd.Error(tp, "单元格 \"" + cell + "\" 不存在");
           if (f.IsHeading(cell)) return rd.Error(tp, "单元格 \"" + cell + "\" 是标题行，没有数值");
@@ -338,7 +340,8 @@ Status CheckReferences(const Format& f, const FormatReader& rd) {
     for (size_t k = 0; k < rows.size(); ++k) {
       const Row* r = f.FindRow(rows[k]);
       if (r == nullptr || r->heading) {
-        return rd.Error(op + "[" + std::to_string(k) + "]", "行 \"" + rows[k] + "\" 不存在或是标题行");
+        return rd.Error(op + "[" + std::to_string(k) + "]",
+                        "行 \"" + rows[k] + "\" 不存在或是标题行");
       }
       counted_rows.insert(rows[k]);
     }
@@ -346,7 +349,8 @@ Status CheckReferences(const Format& f, const FormatReader& rd) {
   for (const Table& t : f.tables) {
     for (const Row& r : t.rows) {
       if (r.rule.by_outcome_row && !counted_rows.contains(r.id)) {
-        return rd.Error("$.outcome_rows", "行 \"" + r.id + "\" 按办理结果计数，但没有任何办理结果对应到它");
+        return rd.Error("$.outcome_rows",
+                        "行 \"" + r.id + "\" 按办理结果计数，但没有任何办理结果对应到它");
       }
     }
   }
@@ -495,9 +499,9 @@ std::string Format::CellName(std::string_view cell_id) const {
   if (t->cell_ids == "col") {
     name = (c->groups.empty() ? "" : c->groups.back()) + c->label;
   } else {
-    name = !r->short_label.empty()       ? r->short_label
-           : !r->labels.empty()          ? DeriveShortLabel(r->labels.back())
-                                         : c->label;
+    name = !r->short_label.empty() ? r->short_label
+           : !r->labels.empty()    ? DeriveShortLabel(r->labels.back())
+                                   : c->label;
     // Columns that carry their own unit say what is counted (本年制发件数); the applicant
     // columns of table 三 are already in the id.
     if (t->cell_ids == "row/col" && !c->unit.empty()) name += c->label;
@@ -568,13 +572,13 @@ Result<Format> ParseFormat(std::string_view json_text, std::string_view source_n
     if (!it->is_array()) return rd.Error("$.identities", "应为数组");
     for (size_t i = 0; i < it->size(); ++i) {
       Identity d;
-      GONGKAI_RETURN_IF_ERROR(
-          rd.Identity((*it)[i], "$.identities[" + std::to_string(i) + "]", &d));
+      GONGKAI_RETURN_IF_ERROR(rd.Identity((*it)[i], "$.identities[" + std::to_string(i) + "]", &d));
       f.identities.push_back(std::move(d));
     }
   }
   if (auto it = j.find("outcome_rows"); it != j.end()) {
-    if (!it->is_object()) return rd.Error("$.outcome_rows", "应为对象（办理结果代码 → 行编号数组）");
+    if (!it->is_object())
+      return rd.Error("$.outcome_rows", "应为对象（办理结果代码 → 行编号数组）");
     for (const auto& [code, v] : it->items()) {
       std::vector<std::string> rows;
       GONGKAI_RETURN_IF_ERROR(rd.Strings(*it, "$.outcome_rows", code.c_str(), &rows));

@@ -1,10 +1,10 @@
 #include "report/format.h"
 
-#include <algorithm>
-#include <set>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
 
 #include "report/testing_formats.h"
 
@@ -33,16 +33,16 @@ TEST(Format2008Test, RowsInSeedOrder) {
   ASSERT_NE(t, nullptr);
   std::vector<std::string> ids;
   for (const Row& r : t->rows) ids.push_back(r.id);
-  EXPECT_THAT(ids, ElementsAreArray<std::string>(
-                       {"A",     "A1",    "A1a",   "A1b",   "A2",    "A2.1",  "A2.2",  "A2.3",
-                        "A2.4",  "A2.5",  "B",     "B1",    "B2",    "B2.1",  "B2.1a", "B2.2",
-                        "B2.2a", "B2.3",  "B2.4",  "B2.5",  "C",     "C1",    "C1.1",  "C1.2",
-                        "C1.3",  "C1.4",  "C2",    "C2.1",  "C2.2",  "C3",    "C3.1",  "C3.2",
-                        "C3.3",  "C3.4",  "C3.4a", "C3.4b", "C3.4c", "C3.4d", "C3.4e", "C3.4f",
-                        "C3.5",  "C3.6",  "C3.7",  "C3.8",  "D",     "D1",    "D2",    "D3",
-                        "E",     "E1",    "E2",    "E3",    "F",     "G",     "H",     "H1",
-                        "H2",    "H3",    "H3.1",  "H3.2",  "H4",    "I",     "I1",    "I2",
-                        "I3"}));
+  EXPECT_THAT(
+      ids,
+      ElementsAreArray<std::string>(
+          {"A",    "A1",   "A1a",  "A1b",  "A2",    "A2.1",  "A2.2",  "A2.3",  "A2.4",  "A2.5",
+           "B",    "B1",   "B2",   "B2.1", "B2.1a", "B2.2",  "B2.2a", "B2.3",  "B2.4",  "B2.5",
+           "C",    "C1",   "C1.1", "C1.2", "C1.3",  "C1.4",  "C2",    "C2.1",  "C2.2",  "C3",
+           "C3.1", "C3.2", "C3.3", "C3.4", "C3.4a", "C3.4b", "C3.4c", "C3.4d", "C3.4e", "C3.4f",
+           "C3.5", "C3.6", "C3.7", "C3.8", "D",     "D1",    "D2",    "D3",    "E",     "E1",
+           "E2",   "E3",   "F",    "G",    "H",     "H1",    "H2",    "H3",    "H3.1",  "H3.2",
+           "H4",   "I",    "I1",   "I2",   "I3"}));
   std::vector<std::string> headings;
   for (const Row& r : t->rows) {
     if (r.heading) headings.push_back(r.id);
@@ -78,7 +78,8 @@ INSTANTIATE_TEST_SUITE_P(
     Spot, RowLabelTest,
     ::testing::Values(
         LabelCase{"2008", "A", "一、主动公开情况", ""},
-        LabelCase{"2008", "A1", "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）", "条"},
+        LabelCase{"2008", "A1", "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）",
+                  "条"},
         LabelCase{"2008", "A1a", "\u3000其中：主动公开规范性文件数", "条"},
         LabelCase{"2008", "A1b", "\u3000\u3000\u3000\u3000制发规范性文件总数", "件"},
         LabelCase{"2008", "A2.4", "\u30004.政务微信公开政府信息数", "条"},
@@ -96,7 +97,8 @@ INSTANTIATE_TEST_SUITE_P(
         LabelCase{"2008", "G", "七、依申请公开信息收取的费用", "万元"},
         LabelCase{"2008", "H3.1", "\u30001.专职人员数（不包括政府公报及政府网站工作人员数）", "人"},
         LabelCase{"2008", "H4",
-                  "（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）",
+                  "（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的"
+                  "经费）",
                   "万元"},
         LabelCase{"2008", "I3", "（三）接受培训人员数", "人次"},
         LabelCase{"2021", "R1", "一、本年新收政府信息公开申请数量", "件"},
@@ -137,7 +139,8 @@ TEST(Format2021Test, TableThreeHeader) {
   EXPECT_TRUE(t->columns[6].is_total);
   const Row* r = RealFormat("2021").FindRow("R3.3.4");
   ASSERT_NE(r, nullptr);
-  EXPECT_THAT(r->labels, ElementsAre("三、本年度办理结果", "（三）不予公开", "4.保护第三方合法权益"));
+  EXPECT_THAT(r->labels,
+              ElementsAre("三、本年度办理结果", "（三）不予公开", "4.保护第三方合法权益"));
   EXPECT_EQ(RealFormat("2021").FindTable("T3")->rows.size(), 25u);
 }
 
@@ -272,8 +275,7 @@ INSTANTIATE_TEST_SUITE_P(
                     V{"R3.3.3"}},
         OutcomeCase{Outcome::kRefusedTradeSecret, V{"C3.4", "C3.4b"}, false, V{"R3.3.4"},
                     V{"R3.3.4"}},
-        OutcomeCase{Outcome::kRefusedPrivacy, V{"C3.4", "C3.4c"}, false, V{"R3.3.4"},
-                    V{"R3.3.4"}},
+        OutcomeCase{Outcome::kRefusedPrivacy, V{"C3.4", "C3.4c"}, false, V{"R3.3.4"}, V{"R3.3.4"}},
         OutcomeCase{Outcome::kRefusedInternalAffairs, V{"C3.4", "C3.4e"}, false, V{"R3.3.5"},
                     V{"R3.3.5"}},
         OutcomeCase{Outcome::kRefusedProcessInfo, V{"C3.4", "C3.4e"}, false, V{"R3.3.6"},
@@ -304,8 +306,8 @@ TEST(OutcomeRowTest, EveryOutcomeIsCovered) {
 TEST(FormatLookupTest, CellIdsUnitsAndNames) {
   const Format& f21 = RealFormat("2021");
   const std::vector<std::string> ids = f21.CellIds();
-  for (const char* id : {"R1/NP", "R3.3.4/SO", "R4/TOT", "RV.M", "LR.T", "T2.1.1/ISS",
-                         "T2.6.2/DEC", "T2.8.1/FEE"}) {
+  for (const char* id :
+       {"R1/NP", "R3.3.4/SO", "R4/TOT", "RV.M", "LR.T", "T2.1.1/ISS", "T2.6.2/DEC", "T2.8.1/FEE"}) {
     EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
   }
   EXPECT_EQ(ids.size(), 6u + 1u + 2u + 1u + 25u * 7u + 15u);
@@ -388,7 +390,8 @@ TEST_P(ParseFormatErrorTest, NamesFileAndPath) {
 INSTANTIATE_TEST_SUITE_P(
     Each, ParseFormatErrorTest,
     ::testing::Values(
-        ParseErrorCase{"syntax", R"("name": "测试",)", R"("name": "测试" "x",)", "第2行: JSON 语法错误"},
+        ParseErrorCase{"syntax", R"("name": "测试",)", R"("name": "测试" "x",)",
+                       "第2行: JSON 语法错误"},
         ParseErrorCase{"row id", R"({"id": "B", "labels")", R"({"labels")",
                        "$.tables[0].rows[1]: 缺少字段 \"id\""},
         ParseErrorCase{"cell_ids", R"("cell_ids": "row")", R"("cell_ids": "rows")",

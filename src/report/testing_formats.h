@@ -1,20 +1,19 @@
 // Test helper: the real format files of data/formats, parsed once per test binary.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "report/format.h"
 
 namespace gongkai::testing {
 
 inline std::string ReadSourceFile(const std::string& relative_to_data) {
-  std::ifstream in(std::string(GONGKAI_SOURCE_DATA_DIR) + "/" + relative_to_data,
-                   std::ios::binary);
+  std::ifstream in(std::string(GONGKAI_SOURCE_DATA_DIR) + "/" + relative_to_data, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();

@@ -38,7 +38,8 @@ Term ParseTerm(std::string_view text, std::string_view var, std::string_view val
   }
   t.cell = std::string(text);
   if (!var.empty()) {
-    for (size_t p = t.cell.find(var); p != std::string::npos; p = t.cell.find(var, p + value.size())) {
+    for (size_t p = t.cell.find(var); p != std::string::npos;
+         p = t.cell.find(var, p + value.size())) {
       t.cell.replace(p, var.size(), value);
     }
   }
@@ -131,7 +132,8 @@ std::vector<std::string> CellsOf(const Instance& in) {
 }
 
 bool IsCountUnit(const std::string& unit) {
-  static const std::set<std::string> kCountUnits = {"条", "件", "次", "篇", "个", "人", "人次", "项"};
+  static const std::set<std::string> kCountUnits = {"条", "件", "次",   "篇",
+                                                    "个", "人", "人次", "项"};
   return kCountUnits.contains(unit);
 }
 
@@ -178,10 +180,14 @@ void CheckEveryCell(const Format& fmt, const Identity& d, const Cells& cells,
         if (!v) continue;
         const std::string unit = r.unit.empty() ? c.unit : r.unit;
         if (d.kind == "nonneg" && v->is_negative() && !c.is_signed) {
-          out.push_back(Finding{d.severity, d.id + "/" + id, {id},
+          out.push_back(Finding{d.severity,
+                                d.id + "/" + id,
+                                {id},
                                 fmt.CellName(id) + "=" + v->ToString() + "，为负数：" + d.text});
         } else if (d.kind == "integer" && IsCountUnit(unit) && !v->is_integer()) {
-          out.push_back(Finding{d.severity, d.id + "/" + id, {id},
+          out.push_back(Finding{d.severity,
+                                d.id + "/" + id,
+                                {id},
                                 fmt.CellName(id) + "=" + v->ToString() + "，不是整数（单位：" +
                                     unit + "）：" + d.text});
         }
@@ -232,13 +238,14 @@ void CheckHeadings(const Format& fmt, const Cells& cells, std::vector<Finding>& 
           sum += w;
           involved.push_back(cid);
         }
-        std::string message = "标题行" + fmt.CellName(id) + "按国家表样应填“—”，却填了 " +
-                              v->ToString() + "；";
+        std::string message =
+            "标题行" + fmt.CellName(id) + "按国家表样应填“—”，却填了 " + v->ToString() + "；";
         if (n == 0) {
           message += "该行没有下级项目";
         } else {
           if (n > 1) parts += " 共 " + sum.ToString();
-          message += (*v == sum ? "该数等于其下级各项之和（" : "该数不等于其下级各项之和（") + parts + "）";
+          message += (*v == sum ? "该数等于其下级各项之和（" : "该数不等于其下级各项之和（") +
+                     parts + "）";
         }
         out.push_back(Finding{Severity::kWarning, fmt.id + ".heading_value/" + id,
                               std::move(involved), message});

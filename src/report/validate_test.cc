@@ -92,90 +92,168 @@ INSTANTIATE_TEST_SUITE_P(
         // 2021 table 三. The identities are linear, so breaking one column also breaks 总计.
         ViolationCase{"balance",
                       "2021",
-                      {{"R1/NP", "5"}, {"R1/TOT", "5"}, {"R2/NP", "1"}, {"R2/TOT", "1"},
-                       {"R3.1/NP", "4"}, {"R3.1/TOT", "4"}, {"R3.7/NP", "4"}, {"R3.7/TOT", "4"},
-                       {"R4/NP", "1"}, {"R4/TOT", "1"}},
+                      {{"R1/NP", "5"},
+                       {"R1/TOT", "5"},
+                       {"R2/NP", "1"},
+                       {"R2/TOT", "1"},
+                       {"R3.1/NP", "4"},
+                       {"R3.1/TOT", "4"},
+                       {"R3.7/NP", "4"},
+                       {"R3.7/TOT", "4"},
+                       {"R4/NP", "1"},
+                       {"R4/TOT", "1"}},
                       {"2021.T3.balance/NP", "2021.T3.balance/TOT"},
                       Severity::kError,
                       {"本年新收(R1/NP)=5 加 上年结转(R2/NP)=1 共 6，但办理结果总计(R3.7/NP)=4 加 "
                        "结转下年度(R4/NP)=1 共 5：第一项加第二项之和应等于第三项加第四项之和"}},
         ViolationCase{"total",
                       "2021",
-                      {{"R3.7/CE", "2"}, {"R3.7/TOT", "2"}, {"R1/CE", "2"}, {"R1/TOT", "2"},
-                       {"R3.3.4/CE", "1"}, {"R3.3.4/TOT", "1"}},
+                      {{"R3.7/CE", "2"},
+                       {"R3.7/TOT", "2"},
+                       {"R1/CE", "2"},
+                       {"R1/TOT", "2"},
+                       {"R3.3.4/CE", "1"},
+                       {"R3.3.4/TOT", "1"}},
                       {"2021.T3.total/CE", "2021.T3.total/TOT"},
                       Severity::kError,
                       {"办理结果总计(R3.7/CE)=2，但", "不予公开：保护第三方合法权益(R3.3.4/CE)=1",
                        "共 1：办理结果总计应等于各项办理结果之和"}},
-        ViolationCase{"row total",
-                      "2021",
-                      {{"R1/RI", "1"}, {"R3.5.2/RI", "1"}, {"R3.7/RI", "1"}},
-                      {"2021.T3.row_total/R1", "2021.T3.row_total/R3.5.2",
-                       "2021.T3.row_total/R3.7"},
-                      Severity::kError,
-                      {"本年新收(R1/TOT)=0，但本年新收(R1/NP)=0 加 本年新收(R1/CE)=0 加 "
-                       "本年新收(R1/RI)=1", "共 1：总计应等于"}},
+        ViolationCase{
+            "row total",
+            "2021",
+            {{"R1/RI", "1"}, {"R3.5.2/RI", "1"}, {"R3.7/RI", "1"}},
+            {"2021.T3.row_total/R1", "2021.T3.row_total/R3.5.2", "2021.T3.row_total/R3.7"},
+            Severity::kError,
+            {"本年新收(R1/TOT)=0，但本年新收(R1/NP)=0 加 本年新收(R1/CE)=0 加 "
+             "本年新收(R1/RI)=1",
+             "共 1：总计应等于"}},
         ViolationCase{"review total",
                       "2021",
                       {{"RV.M", "2"}, {"RV.P", "1"}, {"RV.T", "2"}},
                       {"2021.T4.RV.total"},
                       Severity::kError,
-                      {"行政复议总计(RV.T)=2，但行政复议结果维持(RV.M)=2", "行政复议尚未审结(RV.P)=1",
-                       "共 3"}},
-        ViolationCase{"direct suit total", "2019", {{"LD.C", "1"}}, {"2019.T4.LD.total"},
-                      Severity::kError, {"未经复议直接起诉总计(LD.T)=0"}},
-        ViolationCase{"after review total", "2021", {{"LR.O", "1"}}, {"2021.T4.LR.total"},
-                      Severity::kError, {"复议后起诉其他结果(LR.O)=1"}},
+                      {"行政复议总计(RV.T)=2，但行政复议结果维持(RV.M)=2",
+                       "行政复议尚未审结(RV.P)=1", "共 3"}},
+        ViolationCase{"direct suit total",
+                      "2019",
+                      {{"LD.C", "1"}},
+                      {"2019.T4.LD.total"},
+                      Severity::kError,
+                      {"未经复议直接起诉总计(LD.T)=0"}},
+        ViolationCase{"after review total",
+                      "2021",
+                      {{"LR.O", "1"}},
+                      {"2021.T4.LR.total"},
+                      Severity::kError,
+                      {"复议后起诉其他结果(LR.O)=1"}},
         ViolationCase{"2019 total counts R3.6",
                       "2019",
                       {{"R3.6/NP", "1"}, {"R3.6/TOT", "1"}},
                       {"2019.T3.total/NP", "2019.T3.total/TOT"},
                       Severity::kError,
                       {"其他处理(R3.6/NP)=1"}},
-        ViolationCase{"negative", "2021", {{"T2.6.1/DEC", "-1"}}, {"2021.nonneg/T2.6.1/DEC"},
-                      Severity::kError, {"行政处罚本年处理决定数量(T2.6.1/DEC)=-1，为负数"}},
-        ViolationCase{"fraction", "2021", {{"T2.5.1/DEC", "1.5"}}, {"2021.integer/T2.5.1/DEC"},
-                      Severity::kError, {"=1.5，不是整数（单位：件）"}},
+        ViolationCase{"negative",
+                      "2021",
+                      {{"T2.6.1/DEC", "-1"}},
+                      {"2021.nonneg/T2.6.1/DEC"},
+                      Severity::kError,
+                      {"行政处罚本年处理决定数量(T2.6.1/DEC)=-1，为负数"}},
+        ViolationCase{"fraction",
+                      "2021",
+                      {{"T2.5.1/DEC", "1.5"}},
+                      {"2021.integer/T2.5.1/DEC"},
+                      Severity::kError,
+                      {"=1.5，不是整数（单位：件）"}},
         // 2008 hard identities.
-        ViolationCase{"C1", "2008", {{"C1", "3"}, {"C1.2", "2"}}, {"2008.C1.sum"}, Severity::kError,
+        ViolationCase{"C1",
+                      "2008",
+                      {{"C1", "3"}, {"C1.2", "2"}},
+                      {"2008.C1.sum"},
+                      Severity::kError,
                       {"收到申请数(C1)=3，但当面申请数(C1.1)=0 加 传真申请数(C1.2)=2 加 "
                        "网络申请数(C1.3)=0 加 信函申请数(C1.4)=0 共 2"}},
-        ViolationCase{"C2", "2008", {{"C2", "3"}, {"C3", "3"}, {"C3.2", "3"}, {"C2.1", "2"}},
-                      {"2008.C2.sum"}, Severity::kError,
+        ViolationCase{"C2",
+                      "2008",
+                      {{"C2", "3"}, {"C3", "3"}, {"C3.2", "3"}, {"C2.1", "2"}},
+                      {"2008.C2.sum"},
+                      Severity::kError,
                       {"申请办结数(C2)=3，但按时办结数(C2.1)=2 加 延期办结数(C2.2)=0 共 2"}},
-        ViolationCase{"C3", "2008", {{"C2", "2"}, {"C2.1", "2"}, {"C3", "2"}, {"C3.5", "1"}},
-                      {"2008.C3.sum"}, Severity::kError, {"申请答复数(C3)=2", "共 1"}},
-        ViolationCase{"D", "2008", {{"D", "1"}}, {"2008.D.sum"}, Severity::kError,
-                      {"行政复议数量(D)=1"}},
-        ViolationCase{"E", "2008", {{"E3", "1"}}, {"2008.E.sum"}, Severity::kError,
+        ViolationCase{"C3",
+                      "2008",
+                      {{"C2", "2"}, {"C2.1", "2"}, {"C3", "2"}, {"C3.5", "1"}},
+                      {"2008.C3.sum"},
+                      Severity::kError,
+                      {"申请答复数(C3)=2", "共 1"}},
+        ViolationCase{
+            "D", "2008", {{"D", "1"}}, {"2008.D.sum"}, Severity::kError, {"行政复议数量(D)=1"}},
+        ViolationCase{"E",
+                      "2008",
+                      {{"E3", "1"}},
+                      {"2008.E.sum"},
+                      Severity::kError,
                       {"行政诉讼数量(E)=0", "其他情形数(E3)=1"}},
-        ViolationCase{"H3", "2008", {{"H3", "2"}, {"H3.2", "1"}}, {"2008.H3.sum"},
-                      Severity::kError, {"从事政府信息公开工作人员数(H3)=2"}},
-        ViolationCase{"nonneg 2008", "2008", {{"I1", "-2"}}, {"2008.nonneg/I1"}, Severity::kError,
+        ViolationCase{"H3",
+                      "2008",
+                      {{"H3", "2"}, {"H3.2", "1"}},
+                      {"2008.H3.sum"},
+                      Severity::kError,
+                      {"从事政府信息公开工作人员数(H3)=2"}},
+        ViolationCase{"nonneg 2008",
+                      "2008",
+                      {{"I1", "-2"}},
+                      {"2008.nonneg/I1"},
+                      Severity::kError,
                       {"=-2，为负数"}},
-        ViolationCase{"integer 2008", "2008", {{"I3", "0.5"}}, {"2008.integer/I3"},
-                      Severity::kError, {"接受培训人员数(I3)=0.5，不是整数（单位：人次）"}},
+        ViolationCase{"integer 2008",
+                      "2008",
+                      {{"I3", "0.5"}},
+                      {"2008.integer/I3"},
+                      Severity::kError,
+                      {"接受培训人员数(I3)=0.5，不是整数（单位：人次）"}},
         // 2008 soft identities.
-        ViolationCase{"C3.4 grounds", "2008",
+        ViolationCase{"C3.4 grounds",
+                      "2008",
                       {{"C2", "1"}, {"C2.1", "1"}, {"C3", "1"}, {"C3.4", "1"}},
-                      {"2008.C3.4.grounds"}, Severity::kWarning, {"不同意公开答复数(C3.4)=1"}},
-        ViolationCase{"A1a le A1", "2008", {{"A1a", "2"}, {"A1b", "2"}, {"A1", "1"}, {"A2.2", "1"}},
-                      {"2008.A1a.le_A1"}, Severity::kWarning,
+                      {"2008.C3.4.grounds"},
+                      Severity::kWarning,
+                      {"不同意公开答复数(C3.4)=1"}},
+        ViolationCase{"A1a le A1",
+                      "2008",
+                      {{"A1a", "2"}, {"A1b", "2"}, {"A1", "1"}, {"A2.2", "1"}},
+                      {"2008.A1a.le_A1"},
+                      Severity::kWarning,
                       {"主动公开规范性文件数(A1a)=2，大于主动公开政府信息数(A1)=1"}},
-        ViolationCase{"A1a le A1b", "2008", {{"A1a", "2"}, {"A1", "2"}, {"A2.2", "2"}},
-                      {"2008.A1a.le_A1b"}, Severity::kWarning, {"制发规范性文件总数(A1b)=0"}},
-        ViolationCase{"max A2 le A1", "2008", {{"A1", "3"}, {"A2.2", "5"}, {"A2.4", "1"}},
-                      {"2008.A2.max_le_A1"}, Severity::kWarning,
+        ViolationCase{"A1a le A1b",
+                      "2008",
+                      {{"A1a", "2"}, {"A1", "2"}, {"A2.2", "2"}},
+                      {"2008.A1a.le_A1b"},
+                      Severity::kWarning,
+                      {"制发规范性文件总数(A1b)=0"}},
+        ViolationCase{"max A2 le A1",
+                      "2008",
+                      {{"A1", "3"}, {"A2.2", "5"}, {"A2.4", "1"}},
+                      {"2008.A2.max_le_A1"},
+                      Severity::kWarning,
                       {"政府网站公开政府信息数(A2.2)=5，大于主动公开政府信息数(A1)=3"}},
-        ViolationCase{"A1 le sum A2", "2008", {{"A1", "3"}, {"A2.2", "2"}}, {"2008.A1.le_A2"},
-                      Severity::kWarning, {"主动公开政府信息数(A1)=3，大于", "共 2"}},
-        ViolationCase{"B2.1a", "2008", {{"B2.1a", "1"}}, {"2008.B2.1a.le"}, Severity::kWarning,
+        ViolationCase{"A1 le sum A2",
+                      "2008",
+                      {{"A1", "3"}, {"A2.2", "2"}},
+                      {"2008.A1.le_A2"},
+                      Severity::kWarning,
+                      {"主动公开政府信息数(A1)=3，大于", "共 2"}},
+        ViolationCase{"B2.1a",
+                      "2008",
+                      {{"B2.1a", "1"}},
+                      {"2008.B2.1a.le"},
+                      Severity::kWarning,
                       {"主要负责同志参加新闻发布会次数(B2.1a)=1"}},
-        ViolationCase{"B2.2a", "2008", {{"B2.2a", "1"}}, {"2008.B2.2a.le"}, Severity::kWarning,
-                      {"(B2.2)=0"}},
-        ViolationCase{"C3 eq C2", "2008",
+        ViolationCase{
+            "B2.2a", "2008", {{"B2.2a", "1"}}, {"2008.B2.2a.le"}, Severity::kWarning, {"(B2.2)=0"}},
+        ViolationCase{"C3 eq C2",
+                      "2008",
                       {{"C2", "2"}, {"C2.1", "2"}, {"C3", "1"}, {"C3.1", "1"}},
-                      {"2008.C3.eq_C2"}, Severity::kWarning,
+                      {"2008.C3.eq_C2"},
+                      Severity::kWarning,
                       {"申请答复数(C3)=1，但申请办结数(C2)=2"}}),
     [](const auto& info) {
       std::string n = info.param.name;
@@ -203,14 +281,17 @@ TEST(ValidateTest, MoneyMayBeFractional) {
 TEST(ValidateTest, CarryOverComparedWithLastYear) {
   const Format& f = RealFormat("2021");
   Cells last = With(f, {{"R1/NP", "2"}, {"R1/TOT", "2"}, {"R4/NP", "2"}, {"R4/TOT", "2"}});
-  Cells now = With(f, {{"R2/NP", "1"}, {"R2/TOT", "1"}, {"R3.1/NP", "1"}, {"R3.1/TOT", "1"},
-                       {"R3.7/NP", "1"}, {"R3.7/TOT", "1"}});
+  Cells now = With(f, {{"R2/NP", "1"},
+                       {"R2/TOT", "1"},
+                       {"R3.1/NP", "1"},
+                       {"R3.1/TOT", "1"},
+                       {"R3.7/NP", "1"},
+                       {"R3.7/TOT", "1"}});
   EXPECT_THAT(ValidateCells(f, now), IsEmpty());  // no previous report: cross-year rules skipped
   std::vector<Finding> fs = ValidateCells(f, now, &last);
   ASSERT_THAT(Rules(fs), ElementsAre("2021.T3.carry_over/NP", "2021.T3.carry_over/TOT"));
   EXPECT_EQ(fs[0].severity, Severity::kWarning);
-  EXPECT_THAT(fs[0].message,
-              HasSubstr("上年结转(R2/NP)=1，但上一年度报告的结转下年度(R4/NP)=2"));
+  EXPECT_THAT(fs[0].message, HasSubstr("上年结转(R2/NP)=1，但上一年度报告的结转下年度(R4/NP)=2"));
   EXPECT_THAT(fs[0].cells, ElementsAre("R2/NP", "R4/NP"));
 }
 
@@ -223,10 +304,12 @@ TEST(ValidateTest, InForceFollowsLastYearPlusIssuedMinusRepealed) {
   std::vector<Finding> fs = ValidateCells(f, bad, &last);
   ASSERT_THAT(Rules(fs), ElementsAre("2021.T2.1.in_force/T2.1.2"));
   EXPECT_EQ(fs[0].severity, Severity::kWarning);
-  EXPECT_THAT(fs[0].message,
-              HasSubstr("行政规范性文件现行有效件数(T2.1.2/EFF)=15，但上一年度报告的行政规范性文件现行有效件数"
-                        "(T2.1.2/EFF)=10 加 行政规范性文件本年制发件数(T2.1.2/ISS)=3 减 "
-                        "行政规范性文件本年废止件数(T2.1.2/REP)=1 共 12"));
+  EXPECT_THAT(
+      fs[0].message,
+      HasSubstr(
+          "行政规范性文件现行有效件数(T2.1.2/EFF)=15，但上一年度报告的行政规范性文件现行有效件数"
+          "(T2.1.2/EFF)=10 加 行政规范性文件本年制发件数(T2.1.2/ISS)=3 减 "
+          "行政规范性文件本年废止件数(T2.1.2/REP)=1 共 12"));
   EXPECT_THAT(ValidateCells(f, bad), IsEmpty());
 }
 
@@ -245,8 +328,8 @@ TEST(ValidateTest, HeadingRowWithValueIsAWarningSayingWhetherItIsASum) {
       EXPECT_EQ(x.severity, Severity::kWarning);
     }
   }
-  EXPECT_THAT(heading_rules, ElementsAre("2008.heading_value/A", "2008.heading_value/A2",
-                                         "2008.heading_value/H"));
+  EXPECT_THAT(heading_rules,
+              ElementsAre("2008.heading_value/A", "2008.heading_value/A2", "2008.heading_value/H"));
   auto message_of = [&](const std::string& rule) {
     for (const Finding& x : fs) {
       if (x.rule == rule) return x.message;
@@ -254,8 +337,9 @@ TEST(ValidateTest, HeadingRowWithValueIsAWarningSayingWhetherItIsASum) {
     return std::string();
   };
   EXPECT_THAT(message_of("2008.heading_value/A"), HasSubstr("却填了 42；该数等于其下级各项之和"));
-  EXPECT_THAT(message_of("2008.heading_value/A"),
-              HasSubstr("主动公开政府信息数(A1)=12 加 通过不同渠道和方式公开政府信息的情况(A2)=30 共 42"));
+  EXPECT_THAT(
+      message_of("2008.heading_value/A"),
+      HasSubstr("主动公开政府信息数(A1)=12 加 通过不同渠道和方式公开政府信息的情况(A2)=30 共 42"));
   EXPECT_THAT(message_of("2008.heading_value/H"), HasSubstr("却填了 0；该数不等于其下级各项之和"));
   EXPECT_THAT(message_of("2008.heading_value/H"), HasSubstr("从事政府信息公开工作人员数(H3)=1"));
 }
