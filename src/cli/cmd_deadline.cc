@@ -159,8 +159,9 @@ void AddDeadlineCommand(CLI::App& app, Context& ctx, int* exit_code) {
                   "申请渠道：in_person 当面、post_signed 信函签收、post_ordinary 平信、"
                   "online 网络、fax 传真")
       ->required();
-  cmd->add_option("--confirmed", o->confirmed,
-                  "与申请人确认的日期（平信、网络、传真以确认之日为收到申请之日；不填则取收到日期）");
+  cmd->add_option(
+      "--confirmed", o->confirmed,
+      "与申请人确认的日期（平信、网络、传真以确认之日为收到申请之日；不填则取收到日期）");
   cmd->add_option("--rules", o->rules, "指定适用的条例：2008 或 2019（默认按收到申请之日确定）");
   cmd->add_option("--correction-received", o->correction_received,
                   "收到补正申请的日期：答复期限自该日重新起算（2019年条例第三十条）");

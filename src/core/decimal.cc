@@ -57,7 +57,8 @@ std::optional<Decimal> Decimal::Parse(std::string_view text) {
 
 std::string Decimal::ToString() const {
   // Unsigned, so that the most negative value has a magnitude too.
-  const uint64_t a = micros_ < 0 ? 0 - static_cast<uint64_t>(micros_) : static_cast<uint64_t>(micros_);
+  const uint64_t a =
+      micros_ < 0 ? 0 - static_cast<uint64_t>(micros_) : static_cast<uint64_t>(micros_);
   const auto scale = static_cast<uint64_t>(kScale);
   std::string out = (micros_ < 0 ? "-" : "") + std::to_string(a / scale);
   const uint64_t frac = a % scale;

@@ -122,8 +122,7 @@ void Explain(const DeadlineInput& in, const WorkCalendar& cal, RuleSet default_r
   const Date reg2019 = Reg2019EffectiveDate();
 
   if (out.confirmed_defaulted) {
-    Add(out, in.received_on,
-        "未提供确认日期，确认日期默认为收到日期 " + in.received_on.ToString());
+    Add(out, in.received_on, "未提供确认日期，确认日期默认为收到日期 " + in.received_on.ToString());
   } else if (in.confirmed_on && !StartsOnConfirmation(in.channel)) {
     Add(out, *in.confirmed_on,
         std::string(ToChinese(in.channel)) + "无需确认，确认日期 " + in.confirmed_on->ToString() +
@@ -205,7 +204,8 @@ void Explain(const DeadlineInput& in, const WorkCalendar& cal, RuleSet default_r
               "个）");
     }
     if (count == out.base_days) {
-      Add(out, d, Label(d) + "为第" + std::to_string(count) + "个工作日，" + period + "的答复期限届满");
+      Add(out, d,
+          Label(d) + "为第" + std::to_string(count) + "个工作日，" + period + "的答复期限届满");
       if (out.extension_days > 0) {
         Add(out, d,
             "经批准延长答复期限" + std::to_string(out.extension_days) + "个工作日（" +
@@ -238,8 +238,8 @@ Result<Deadline> ComputeDeadline(const DeadlineInput& in, const WorkCalendar& ca
   }
   Deadline out;
   out.confirmed_defaulted = StartsOnConfirmation(in.channel) && !in.confirmed_on;
-  out.statutory_receipt = StartsOnConfirmation(in.channel) ? in.confirmed_on.value_or(in.received_on)
-                                                           : in.received_on;
+  out.statutory_receipt =
+      StartsOnConfirmation(in.channel) ? in.confirmed_on.value_or(in.received_on) : in.received_on;
   if (out.statutory_receipt < Reg2008EffectiveDate()) {
     return InvalidInput("收到申请之日 " + out.statutory_receipt.ToString() +
                         " 早于《政府信息公开条例》施行之日 2008-05-01，没有法定答复期限");
@@ -255,8 +255,8 @@ Result<Deadline> ComputeDeadline(const DeadlineInput& in, const WorkCalendar& ca
   }
   if (in.extension_days > max_extension) {
     return InvalidInput("延长答复期限 " + std::to_string(in.extension_days) + " 个工作日超过" +
-                        (r2019 ? "2019年条例第三十三条" : "2008年条例第二十四条") +
-                        "规定的上限 " + std::to_string(max_extension) + " 个工作日");
+                        (r2019 ? "2019年条例第三十三条" : "2008年条例第二十四条") + "规定的上限 " +
+                        std::to_string(max_extension) + " 个工作日");
   }
   out.extension_days = in.extension_days;
 
@@ -276,9 +276,9 @@ Result<Deadline> ComputeDeadline(const DeadlineInput& in, const WorkCalendar& ca
   }
 
   const Pause* pb = in.pauses.data();
-  GONGKAI_RETURN_IF_ERROR(Count(cal, out.start, out.base_days,
-                                out.base_days + out.extension_days, pb, pb + in.pauses.size(),
-                                &out.base_due, &out.due, &out.paused_days));
+  GONGKAI_RETURN_IF_ERROR(Count(cal, out.start, out.base_days, out.base_days + out.extension_days,
+                                pb, pb + in.pauses.size(), &out.base_due, &out.due,
+                                &out.paused_days));
   if (explain) Explain(in, cal, default_rules, out);
   return out;
 }
@@ -288,8 +288,7 @@ Result<Date> CorrectionNoticeDue(Date statutory_receipt, const WorkCalendar& cal
   Date due;
   int paused = 0;
   GONGKAI_RETURN_IF_ERROR(Count(cal, statutory_receipt, kCorrectionNoticeDays,
-                                kCorrectionNoticeDays, nullptr, nullptr, &base_due, &due,
-                                &paused));
+                                kCorrectionNoticeDays, nullptr, nullptr, &base_due, &due, &paused));
   return due;
 }
 

@@ -62,7 +62,7 @@ Result<Deadline> ComputeDeadline(const DeadlineInput& in, const WorkCalendar& ca
                                  bool explain = true);
 
 // The 7-working-day limit for sending the 补正 notice (Reg2019 Art. 30), counted from the
-// statutory receipt date.
+// statutory receipt date (the 7th working day after it). kOutOfCalendar as above.
 Result<Date> CorrectionNoticeDue(Date statutory_receipt, const WorkCalendar& cal);
 
 // The deadline input an application's events imply: the last correction received, every
@@ -70,6 +70,7 @@ Result<Date> CorrectionNoticeDue(Date statutory_receipt, const WorkCalendar& cal
 DeadlineInput DeadlineInputOf(const Application& app, Date today);
 
 // Working days from `from` (exclusive) to `to` (inclusive); negative if `to` is before `from`.
+// kOutOfCalendar if a day in between lies in a year the calendar does not cover.
 Result<int> WorkingDaysBetween(Date from, Date to, const WorkCalendar& cal);
 
 }  // namespace gongkai

@@ -269,7 +269,9 @@ INSTANTIATE_TEST_SUITE_P(
                      .want_start = "2019-06-03",
                      .want_base_due = "2019-06-25",
                      .want_due = "2019-06-25"}),
-    [](const ::testing::TestParamInfo<DeadlineCase>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<DeadlineCase>& info) {
+      return std::string(info.param.name);
+    });
 
 struct ErrorCase {
   const char* name;
@@ -344,8 +346,7 @@ INSTANTIATE_TEST_SUITE_P(
         // 2026-12-15 Tue: 12 working days remain in 2026, the 13th would be in 2027.
         ErrorCase{"runs_into_uncovered_2027", Received("2026-12-15"), ErrorCode::kOutOfCalendar,
                   "日历未收录2027年的节假日安排"},
-        ErrorCase{"received_in_uncovered_2031", Received("2031-03-03"),
-                  ErrorCode::kOutOfCalendar,
+        ErrorCase{"received_in_uncovered_2031", Received("2031-03-03"), ErrorCode::kOutOfCalendar,
                   "日历未收录2031年的节假日安排：请在 "},
         ErrorCase{"extension_runs_into_2027",
                   With(Received("2026-11-20"), [](DeadlineInput& in) { in.extension_days = 20; }),
@@ -376,11 +377,12 @@ TEST(DeadlineExplainTest, NationalDay2019Online) {
   const std::vector<std::string> t = Texts(*dl);
   using ::testing::Contains;
   using ::testing::ElementsAre;
-  EXPECT_THAT(std::vector<std::string>(t.begin(), t.begin() + 3),
-              ElementsAre("网络提交，以双方确认之日 2019-09-27（星期五）为收到申请之日（第三十一条第三项）",
-                          "收到申请日期 2019-09-27 在 2019-05-15 之后，适用2019年条例，"
-                          "答复期限20个工作日（第三十三条）",
-                          "期限自 2019-09-27 的次日起算：当日不计，其后的第一个工作日为第1个工作日"));
+  EXPECT_THAT(
+      std::vector<std::string>(t.begin(), t.begin() + 3),
+      ElementsAre("网络提交，以双方确认之日 2019-09-27（星期五）为收到申请之日（第三十一条第三项）",
+                  "收到申请日期 2019-09-27 在 2019-05-15 之后，适用2019年条例，"
+                  "答复期限20个工作日（第三十三条）",
+                  "期限自 2019-09-27 的次日起算：当日不计，其后的第一个工作日为第1个工作日"));
   EXPECT_THAT(t, Contains("2019-09-28（星期六）周末，不计"));
   EXPECT_THAT(t, Contains("2019-09-29（星期日）国庆节调休上班，计为工作日（第1个）"));
   EXPECT_THAT(t, Contains("2019-10-01（星期二）国庆节放假，不计"));
@@ -408,8 +410,9 @@ TEST(DeadlineExplainTest, NationalDay2019Online) {
 TEST(DeadlineExplainTest, RuleChoiceIsExplained) {
   Result<Deadline> dl = ComputeDeadline(Received("2019-05-14"), RealCalendar());
   ASSERT_TRUE(dl.ok());
-  EXPECT_THAT(Texts(*dl), ::testing::Contains("收到申请日期 2019-05-14 在 2019-05-15 之前，适用2008年条例，"
-                                              "答复期限15个工作日（第二十四条）"));
+  EXPECT_THAT(Texts(*dl),
+              ::testing::Contains("收到申请日期 2019-05-14 在 2019-05-15 之前，适用2008年条例，"
+                                  "答复期限15个工作日（第二十四条）"));
   EXPECT_THAT(Texts(*dl)[0], HasSubstr("国办公开办函〔2015〕207号"));
 
   dl = ComputeDeadline(Received("2019-05-15"), RealCalendar());
@@ -438,8 +441,10 @@ TEST(DeadlineExplainTest, DefaultedConfirmationIsSaid) {
     EXPECT_FALSE(dl->confirmed_defaulted);
     EXPECT_THAT(dl->steps[0].text, ::testing::Not(HasSubstr("默认")));
   }
-  Result<Deadline> dl = ComputeDeadline(Received("2019-06-03", Channel::kPostOrdinary), RealCalendar());
-  EXPECT_THAT(dl->steps[1].text, HasSubstr("平常信函提交，以与申请人确认之日 2019-06-03（星期一）"));
+  Result<Deadline> dl =
+      ComputeDeadline(Received("2019-06-03", Channel::kPostOrdinary), RealCalendar());
+  EXPECT_THAT(dl->steps[1].text,
+              HasSubstr("平常信函提交，以与申请人确认之日 2019-06-03（星期一）"));
 }
 
 TEST(DeadlineExplainTest, PauseCorrectionAndExtensionAreExplained) {
@@ -455,26 +460,35 @@ TEST(DeadlineExplainTest, PauseCorrectionAndExtensionAreExplained) {
   EXPECT_EQ(dl->due, D("2019-11-06"));
   const std::vector<std::string> t = Texts(*dl);
   using ::testing::Contains;
-  EXPECT_THAT(t, Contains("传真提交，以双方确认之日 2019-09-17（星期二）为收到申请之日（第三十一条第三项）"));
-  EXPECT_THAT(t, Contains("2019-09-20（星期五） 收到补正后的申请，答复期限自该日重新起算（第三十条）"));
-  EXPECT_THAT(t, Contains("征求意见期间 2019-09-26 至 2019-10-10，其间的工作日不计（第三十二条至第三十四条）"));
+  EXPECT_THAT(
+      t,
+      Contains("传真提交，以双方确认之日 2019-09-17（星期二）为收到申请之日（第三十一条第三项）"));
+  EXPECT_THAT(
+      t, Contains("2019-09-20（星期五） 收到补正后的申请，答复期限自该日重新起算（第三十条）"));
+  EXPECT_THAT(
+      t, Contains(
+             "征求意见期间 2019-09-26 至 2019-10-10，其间的工作日不计（第三十二条至第三十四条）"));
   EXPECT_THAT(t, Contains("2019-09-26（星期四）征求意见期间，不计"));
   EXPECT_THAT(t, Contains("2019-09-29（星期日）国庆节调休上班，但在征求意见期间，不计"));
   EXPECT_THAT(t, Contains("2019-10-02（星期三）国庆节放假，不计"));
   EXPECT_THAT(t, Contains("2019-10-10（星期四）征求意见期间，不计"));
   EXPECT_THAT(t, Contains("2019-10-12（星期六）国庆节调休上班，计为工作日（第5个）"));
   EXPECT_THAT(t, Contains("2019-11-01（星期五）为第20个工作日，20个工作日的答复期限届满"));
-  EXPECT_THAT(t, Contains("经批准延长答复期限3个工作日（第三十三条：最长不超过20个工作日），继续计算"));
-  EXPECT_THAT(t, Contains("2019-11-06（星期三）为延长期限的第3个工作日（合计第23个），延长的答复期限届满"));
+  EXPECT_THAT(
+      t, Contains("经批准延长答复期限3个工作日（第三十三条：最长不超过20个工作日），继续计算"));
+  EXPECT_THAT(
+      t, Contains("2019-11-06（星期三）为延长期限的第3个工作日（合计第23个），延长的答复期限届满"));
   EXPECT_EQ(t.back(), "答复期限：2019-11-06（星期三）");
 }
 
 TEST(DeadlineExplainTest, SpecialHolidayNameFromTheCsv) {
   Result<Deadline> dl = ComputeDeadline(Received("2015-09-01"), RealCalendar());
   ASSERT_TRUE(dl.ok());
-  EXPECT_THAT(Texts(*dl), ::testing::Contains("2015-09-03（星期四）抗战胜利70周年纪念日放假，不计"));
   EXPECT_THAT(Texts(*dl),
-              ::testing::Contains("2015-09-06（星期日）抗战胜利70周年纪念日调休上班，计为工作日（第2个）"));
+              ::testing::Contains("2015-09-03（星期四）抗战胜利70周年纪念日放假，不计"));
+  EXPECT_THAT(
+      Texts(*dl),
+      ::testing::Contains("2015-09-06（星期日）抗战胜利70周年纪念日调休上班，计为工作日（第2个）"));
 }
 
 // --- Cross-check against a naive reference ------------------------------------------------------
@@ -505,17 +519,16 @@ TEST(DeadlinePropertyTest, AgreesWithANaiveDayByDayCount) {
     in.channel = static_cast<Channel>(uniform(0, 4));
     if (uniform(0, 1)) in.confirmed_on = in.received_on.AddDays(uniform(0, 4));
     if (uniform(0, 3) == 0) in.rules = static_cast<RuleSet>(uniform(0, 1));
-    const Date receipt =
-        (in.channel == Channel::kInPerson || in.channel == Channel::kPostSigned)
-            ? in.received_on
-            : in.confirmed_on.value_or(in.received_on);
+    const Date receipt = (in.channel == Channel::kInPerson || in.channel == Channel::kPostSigned)
+                             ? in.received_on
+                             : in.confirmed_on.value_or(in.received_on);
     if (uniform(0, 3) == 0) in.correction_received = receipt.AddDays(uniform(0, 30));
     for (int p = uniform(0, 3); p > 0; --p) {
       const Date from = receipt.AddDays(uniform(-10, 40));
       in.pauses.push_back({from, from.AddDays(uniform(0, 25))});
     }
-    const RuleSet rules = in.rules.value_or(receipt < Reg2019EffectiveDate() ? RuleSet::k2008
-                                                                              : RuleSet::k2019);
+    const RuleSet rules =
+        in.rules.value_or(receipt < Reg2019EffectiveDate() ? RuleSet::k2008 : RuleSet::k2019);
     const int base = rules == RuleSet::k2019 ? 20 : 15;
     in.extension_days = uniform(0, base);
 
@@ -535,8 +548,8 @@ TEST(DeadlinePropertyTest, AgreesWithANaiveDayByDayCount) {
     ASSERT_EQ(slow->due, want_due);
     ASSERT_EQ(slow->base_due, want_base);
     ASSERT_EQ(slow->paused_days, fast->paused_days);
-    ASSERT_EQ(slow->steps.back().text, "答复期限：" + want_due.ToString() + "（" +
-                                           want_due.WeekdayChinese() + "）");
+    ASSERT_EQ(slow->steps.back().text,
+              "答复期限：" + want_due.ToString() + "（" + want_due.WeekdayChinese() + "）");
     // Every counted day plus every paused working day lies between start and due.
     Result<int> between = WorkingDaysBetween(start, want_due, cal);
     ASSERT_TRUE(between.ok());
@@ -620,10 +633,8 @@ TEST(DeadlineInputOfTest, OverrideAndNoEvents) {
 }
 
 TEST(DeadlineInputOfTest, OpenConsultationStartedAfterTodayIsOneDay) {
-  const Application app = ApplicationBuilder()
-                              .ReceivedOn("2019-06-03")
-                              .ConsultationStarted("2019-06-10")
-                              .Build();
+  const Application app =
+      ApplicationBuilder().ReceivedOn("2019-06-03").ConsultationStarted("2019-06-10").Build();
   const DeadlineInput in = DeadlineInputOf(app, D("2019-06-05"));
   ASSERT_EQ(in.pauses.size(), 1u);
   EXPECT_EQ(in.pauses[0].from, D("2019-06-10"));

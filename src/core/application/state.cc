@@ -12,7 +12,7 @@ bool IsClosing(EventKind k) {
 
 // What the rules need to know about the events before the one being applied.
 struct History {
-  Date last_date;                 // of the previous event, or received_on
+  Date last_date;  // of the previous event, or received_on
   bool correction_requested = false;
   bool extension_approved = false;
 
@@ -74,8 +74,8 @@ Result<ApplicationState> Step(const Application& app, ApplicationState state, co
       const int max = r2019 ? 20 : 15;  // Reg2019 Art. 33 / Reg2008 Art. 24
       if (e.extension_days < 1 || e.extension_days > max) {
         return refuse("延长 " + std::to_string(e.extension_days) + " 个工作日无效：" +
-                      (r2019 ? "2019年条例第三十三条" : "2008年条例第二十四条") +
-                      "允许 1 至 " + std::to_string(max) + " 个工作日");
+                      (r2019 ? "2019年条例第三十三条" : "2008年条例第二十四条") + "允许 1 至 " +
+                      std::to_string(max) + " 个工作日");
       }
       return state;
     }
@@ -109,22 +109,32 @@ Result<ApplicationState> Step(const Application& app, ApplicationState state, co
 
 std::string_view ToCode(ApplicationState s) {
   switch (s) {
-    case ApplicationState::kInProgress: return "in_progress";
-    case ApplicationState::kAwaitingCorrection: return "awaiting_correction";
-    case ApplicationState::kInConsultation: return "in_consultation";
-    case ApplicationState::kAwaitingFee: return "awaiting_fee";
-    case ApplicationState::kClosed: return "closed";
+    case ApplicationState::kInProgress:
+      return "in_progress";
+    case ApplicationState::kAwaitingCorrection:
+      return "awaiting_correction";
+    case ApplicationState::kInConsultation:
+      return "in_consultation";
+    case ApplicationState::kAwaitingFee:
+      return "awaiting_fee";
+    case ApplicationState::kClosed:
+      return "closed";
   }
   return "?";
 }
 
 std::string_view ToChinese(ApplicationState s) {
   switch (s) {
-    case ApplicationState::kInProgress: return "办理中";
-    case ApplicationState::kAwaitingCorrection: return "待补正";
-    case ApplicationState::kInConsultation: return "征求意见中";
-    case ApplicationState::kAwaitingFee: return "待缴费";
-    case ApplicationState::kClosed: return "已办结";
+    case ApplicationState::kInProgress:
+      return "办理中";
+    case ApplicationState::kAwaitingCorrection:
+      return "待补正";
+    case ApplicationState::kInConsultation:
+      return "征求意见中";
+    case ApplicationState::kAwaitingFee:
+      return "待缴费";
+    case ApplicationState::kClosed:
+      return "已办结";
   }
   return "?";
 }

@@ -26,11 +26,20 @@ ApplicationBuilder In(S state) {
   ApplicationBuilder b;
   b.ReceivedOn("2019-06-03").InPerson();
   switch (state) {
-    case S::kInProgress: break;
-    case S::kAwaitingCorrection: b.CorrectionRequested("2019-06-04"); break;
-    case S::kInConsultation: b.ConsultationStarted("2019-06-04"); break;
-    case S::kAwaitingFee: b.FeeNotified("2019-06-04", 10000); break;
-    case S::kClosed: b.Answered("2019-06-04", Outcome::kDisclosed); break;
+    case S::kInProgress:
+      break;
+    case S::kAwaitingCorrection:
+      b.CorrectionRequested("2019-06-04");
+      break;
+    case S::kInConsultation:
+      b.ConsultationStarted("2019-06-04");
+      break;
+    case S::kAwaitingFee:
+      b.FeeNotified("2019-06-04", 10000);
+      break;
+    case S::kClosed:
+      b.Answered("2019-06-04", Outcome::kDisclosed);
+      break;
   }
   return b;
 }
@@ -48,12 +57,10 @@ ApplicationEvent EventOf(K kind) {
 
 const std::vector<S> kStates = {S::kInProgress, S::kAwaitingCorrection, S::kInConsultation,
                                 S::kAwaitingFee, S::kClosed};
-const std::vector<K> kKinds = {K::kCorrectionRequested, K::kCorrectionReceived,
-                               K::kCorrectionLapsed,    K::kConsultationStarted,
-                               K::kConsultationEnded,   K::kExtensionApproved,
-                               K::kFeeNotified,         K::kFeePaid,
-                               K::kFeeLapsed,           K::kAnswered,
-                               K::kWithdrawn};
+const std::vector<K> kKinds = {
+    K::kCorrectionRequested, K::kCorrectionReceived, K::kCorrectionLapsed, K::kConsultationStarted,
+    K::kConsultationEnded,   K::kExtensionApproved,  K::kFeeNotified,      K::kFeePaid,
+    K::kFeeLapsed,           K::kAnswered,           K::kWithdrawn};
 
 // The whole transition table of state.h: (state, event) → next state; absent = refused.
 const std::map<std::pair<S, K>, S> kLegal = {
@@ -146,10 +153,11 @@ TEST(StateMachineTest, DatesNeverGoBackwards) {
 }
 
 TEST(StateMachineTest, NoEventBeforeReceipt) {
-  Result<S> r = ReplayEvents(
-      ApplicationBuilder().ReceivedOn("2019-06-03").Withdrawn("2019-06-02").Build());
+  Result<S> r =
+      ReplayEvents(ApplicationBuilder().ReceivedOn("2019-06-03").Withdrawn("2019-06-02").Build());
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().message(), "第1个事件 withdrawn（2019-06-02）早于收到申请日期（2019-06-03）");
+  EXPECT_EQ(r.status().message(),
+            "第1个事件 withdrawn（2019-06-02）早于收到申请日期（2019-06-03）");
 }
 
 TEST(StateMachineTest, CorrectionOnlyOnce) {
@@ -321,10 +329,11 @@ TEST(WasExtendedTest, OnlyAnApprovedExtension) {
 }
 
 TEST(ApplicationStateTest, CodesAndLabels) {
-  const std::vector<std::pair<std::string, std::string>> want = {
-      {"in_progress", "办理中"},     {"awaiting_correction", "待补正"},
-      {"in_consultation", "征求意见中"}, {"awaiting_fee", "待缴费"},
-      {"closed", "已办结"}};
+  const std::vector<std::pair<std::string, std::string>> want = {{"in_progress", "办理中"},
+                                                                 {"awaiting_correction", "待补正"},
+                                                                 {"in_consultation", "征求意见中"},
+                                                                 {"awaiting_fee", "待缴费"},
+                                                                 {"closed", "已办结"}};
   for (size_t i = 0; i < kStates.size(); ++i) {
     EXPECT_EQ(ToCode(kStates[i]), want[i].first);
     EXPECT_EQ(ToChinese(kStates[i]), want[i].second);

@@ -41,22 +41,49 @@ class ApplicationBuilder {
     app_.number = "测试-001";
   }
 
-  ApplicationBuilder& Id(int64_t id) { app_.id = id; return *this; }
-  ApplicationBuilder& Agency(int64_t agency_id) { app_.agency_id = agency_id; return *this; }
-  ApplicationBuilder& Number(std::string number) { app_.number = std::move(number); return *this; }
-  ApplicationBuilder& ReceivedOn(Date d) { app_.received_on = d; return *this; }
+  ApplicationBuilder& Id(int64_t id) {
+    app_.id = id;
+    return *this;
+  }
+  ApplicationBuilder& Agency(int64_t agency_id) {
+    app_.agency_id = agency_id;
+    return *this;
+  }
+  ApplicationBuilder& Number(std::string number) {
+    app_.number = std::move(number);
+    return *this;
+  }
+  ApplicationBuilder& ReceivedOn(Date d) {
+    app_.received_on = d;
+    return *this;
+  }
   ApplicationBuilder& ReceivedOn(std::string_view d) { return ReceivedOn(D(d)); }
-  ApplicationBuilder& ConfirmedOn(Date d) { app_.confirmed_on = d; return *this; }
+  ApplicationBuilder& ConfirmedOn(Date d) {
+    app_.confirmed_on = d;
+    return *this;
+  }
   ApplicationBuilder& ConfirmedOn(std::string_view d) { return ConfirmedOn(D(d)); }
-  ApplicationBuilder& Via(Channel c) { app_.channel = c; return *this; }
+  ApplicationBuilder& Via(Channel c) {
+    app_.channel = c;
+    return *this;
+  }
   ApplicationBuilder& InPerson() { return Via(Channel::kInPerson); }
   ApplicationBuilder& BySignedPost() { return Via(Channel::kPostSigned); }
   ApplicationBuilder& ByOrdinaryPost() { return Via(Channel::kPostOrdinary); }
   ApplicationBuilder& Online() { return Via(Channel::kOnline); }
   ApplicationBuilder& ByFax() { return Via(Channel::kFax); }
-  ApplicationBuilder& Applicant(ApplicantType t) { app_.applicant_type = t; return *this; }
-  ApplicationBuilder& Content(std::string text) { app_.content = std::move(text); return *this; }
-  ApplicationBuilder& UnderRules(RuleSet r) { app_.rules_override = r; return *this; }
+  ApplicationBuilder& Applicant(ApplicantType t) {
+    app_.applicant_type = t;
+    return *this;
+  }
+  ApplicationBuilder& Content(std::string text) {
+    app_.content = std::move(text);
+    return *this;
+  }
+  ApplicationBuilder& UnderRules(RuleSet r) {
+    app_.rules_override = r;
+    return *this;
+  }
 
   // Appends any event (the typed helpers below cover the usual ones).
   ApplicationBuilder& Event(ApplicationEvent e) {

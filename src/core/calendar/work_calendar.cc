@@ -119,8 +119,8 @@ struct Builder {
       for (int32_t d = from; d < to; ++d) {
         unsigned char flag = WorkCalendar::kUncoveredDay;
         if (covered) {
-          flag = Date::FromDays(d).is_weekend() ? WorkCalendar::kRestDay
-                                                : WorkCalendar::kWorkingDay;
+          flag =
+              Date::FromDays(d).is_weekend() ? WorkCalendar::kRestDay : WorkCalendar::kWorkingDay;
         }
         cal.working_[static_cast<size_t>(d - cal.first_day_)] = flag;
       }
@@ -174,7 +174,8 @@ Result<WorkCalendar> WorkCalendar::FromCsv(std::string_view csv_text,
     }
     if (fields.size() != 3) {
       return InvalidInput(where + ": 应有 3 列（date,kind,name），实际为 " +
-                          std::to_string(fields.size()) + " 列：" + std::string(line.substr(0, 60)));
+                          std::to_string(fields.size()) + " 列：" +
+                          std::string(line.substr(0, 60)));
     }
     Result<Date> date = Date::Parse(fields[0]);
     if (!date.ok() || fields[0].size() != 10 || fields[0][4] != '-') {

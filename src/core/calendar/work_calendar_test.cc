@@ -188,8 +188,7 @@ INSTANTIATE_TEST_SUITE_P(
                    "holidays-cn.csv:3: 类型 \"rest\" 无效（应为 holiday 或 workday）"},
         BadCsvCase{"kind in Chinese", kHeader + "2019-10-02,放假,国庆节\n",
                    "holidays-cn.csv:2: 类型"},
-        BadCsvCase{"two columns", kHeader + "2019-10-02,holiday\n",
-                   "holidays-cn.csv:2: 应有 3 列"},
+        BadCsvCase{"two columns", kHeader + "2019-10-02,holiday\n", "holidays-cn.csv:2: 应有 3 列"},
         BadCsvCase{"four columns", kHeader + "2019-10-02,holiday,国庆节,extra\n",
                    "holidays-cn.csv:2: 应有 3 列"},
         BadCsvCase{"duplicate date", kHeader + kGood + "2019-10-02,holiday,国庆节\n" + kGood,
@@ -231,16 +230,17 @@ TEST(WorkCalendarCoverageTest, AYearWithoutEntriesBetweenTwoCoveredYearsIsNotCov
   Result<bool> w = cal->IsWorkingDay(D("2020-06-01"));
   ASSERT_FALSE(w.ok());
   EXPECT_EQ(w.status().code(), ErrorCode::kOutOfCalendar);
-  EXPECT_EQ(w.status().message(),
-            "日历未收录2020年的节假日安排：请在 holidays-cn.csv 中加入该年国务院办公厅通知的放假安排");
+  EXPECT_EQ(
+      w.status().message(),
+      "日历未收录2020年的节假日安排：请在 holidays-cn.csv 中加入该年国务院办公厅通知的放假安排");
   EXPECT_TRUE(*cal->IsWorkingDay(D("2021-06-01")));
 }
 
 TEST(WorkCalendarCoverageTest, LateDecemberEntriesBelongToTheNextNotice) {
   // A 2031 notice whose 元旦 break starts on 2030-12-30 (cf. 2007-12-29 for 2008).
-  Result<WorkCalendar> cal = WorkCalendar::FromCsv(kHeader + "2030-12-28,workday,元旦\n" +
-                                                   "2030-12-30,holiday,元旦\n" +
-                                                   "2031-01-01,holiday,元旦\n");
+  Result<WorkCalendar> cal =
+      WorkCalendar::FromCsv(kHeader + "2030-12-28,workday,元旦\n" + "2030-12-30,holiday,元旦\n" +
+                            "2031-01-01,holiday,元旦\n");
   ASSERT_TRUE(cal.ok()) << cal.status().message();
   EXPECT_FALSE(cal->Covers(2030));
   EXPECT_TRUE(cal->Covers(2031));
