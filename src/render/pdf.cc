@@ -45,7 +45,7 @@ constexpr double kBodyAdvance = 1.75;  // line pitch in ems
 constexpr double kFooterSize = 10.5;
 constexpr double kTableTitleSize = 11;
 constexpr double kCellPadX = 4;
-constexpr double kCellPadY = 3;
+constexpr double kCellPadY = 2.5;
 constexpr double kThinRule = 0.5;
 constexpr double kThickRule = 1.0;
 
@@ -277,43 +277,56 @@ double Shrink(std::vector<double>& w, const std::vector<double>& min, const std:
 }
 
 // Column widths for `available` points, or false if the table cannot fit even with every
-// column at its minimum.
+// column at its minimum. When space is short, in order: value columns narrow to four characters
+// (longer headers wrap), label columns whose cells are merged over several rows narrow first
+// (they have room to wrap downwards), then the other label columns, then value columns down
+// to their numbers.
 bool FitColumns(const PdfDocument& doc, TableBox& box, double available) {
   const TableGrid& g = box.grid;
   const double em = box.font_size;
-  std::vector<double> natural(g.columns, 2 * em + 2 * kCellPadX);
-  std::vector<double> min(g.columns, 2 * em + 2 * kCellPadX);
+  const double pad = 2 * kCellPadX;
+  std::vector<double> natural(g.columns, 2 * em + pad);
+  std::vector<double> min(g.columns, 2 * em + pad);
+  std::vector<int> room(g.columns, 0);  // fewest rows a single-column label cell spans
   for (const GridCell& cell : g.cells) {
     if (cell.col_span != 1) continue;
     LayoutPtr l = doc.Layout(CellStyle(cell, em), cell.text, 0);
-    const double w = PdfDocument::Width(l.get()) + 2 * kCellPadX;
+    const double w = PdfDocument::Width(l.get()) + pad;
     natural[cell.col] = std::max(natural[cell.col], w);
     // Numbers and units never wrap.
     if (cell.kind == GridCellKind::kValue || cell.kind == GridCellKind::kUnit) {
       min[cell.col] = std::max(min[cell.col], w);
     }
+    if (cell.kind == GridCellKind::kRowLabel) {
+      room[cell.col] = room[cell.col] == 0 ? cell.row_span : std::min(room[cell.col], cell.row_span);
+    }
   }
+  std::vector<int> tall_labels;
   std::vector<int> labels;
   std::vector<int> values;
+  std::vector<double> four(g.columns);
   for (int c = 0; c < g.columns; ++c) {
+    four[c] = std::max(min[c], std::min(natural[c], 4 * em + pad));
     if (c < g.label_columns) {
-      labels.push_back(c);
-      min[c] = std::max(min[c], std::min(natural[c], 4 * em + 2 * kCellPadX));
+      min[c] = std::max(min[c], std::min(natural[c], (room[c] >= 3 ? 3 : 4) * em + pad));
+      (room[c] >= 3 ? tall_labels : labels).push_back(c);
     } else {
       values.push_back(c);
     }
   }
-  // Value columns up to four characters wide (longer headers wrap), labels as wide as they like.
   std::vector<double> w = natural;
-  for (int c : values) w[c] = std::max(min[c], std::min(natural[c], 4 * em + 2 * kCellPadX));
-  double total = std::accumulate(w.begin(), w.end(), 0.0);
+  const double total = std::accumulate(w.begin(), w.end(), 0.0);
   if (total > available) {
-    double excess = Shrink(w, min, labels, total - available);
+    double excess = Shrink(w, four, values, total - available);
+    excess = Shrink(w, min, tall_labels, excess);
+    excess = Shrink(w, min, labels, excess);
     excess = Shrink(w, min, values, excess);
     if (excess > 0.01) return false;
   } else {
     // Full width like the official form: the spare width goes to the labels, else to all.
-    const std::vector<int>& grow = labels.empty() ? values : labels;
+    std::vector<int> grow = labels;
+    grow.insert(grow.end(), tall_labels.begin(), tall_labels.end());
+    if (grow.empty()) grow = values;
     double weight = 0;
     for (int c : grow) weight += natural[c];
     for (int c : grow) w[c] += (available - total) * natural[c] / weight;

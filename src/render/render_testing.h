@@ -329,7 +329,7 @@ inline std::vector<std::string> Lines(const std::string& text) {
 }
 
 // Runs a shell command, returning its stdout and (through `exit_code`) its exit status.
-inline std::string Run(const std::string& command, int* exit_code = nullptr) {
+inline std::string Shell(const std::string& command, int* exit_code = nullptr) {
   std::string out;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return out;

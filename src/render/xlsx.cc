@@ -5,9 +5,11 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <map>
 #include <string>
@@ -24,6 +26,7 @@ using render_internal::ChineseDate;
 using render_internal::DisplayWidth;
 using render_internal::SectionTables;
 using render_internal::Signer;
+using render_internal::SignaturePosition;
 using render_internal::SplitParagraphs;
 
 constexpr double kLineHeight = 14.5;  // points per text line at 11 pt
@@ -45,6 +48,7 @@ struct Formats {
   lxw_format* heading;
   lxw_format* paragraph;
   lxw_format* plain;
+  lxw_format* signature;
 };
 
 lxw_format* NewFormat(lxw_workbook* wb, double size = 11) {
@@ -93,6 +97,8 @@ Formats MakeFormats(lxw_workbook* wb) {
   format_set_align(fm.paragraph, LXW_ALIGN_VERTICAL_TOP);
   fm.plain = NewFormat(wb);
   format_set_text_wrap(fm.plain);
+  fm.signature = NewFormat(wb);
+  format_set_align(fm.signature, LXW_ALIGN_RIGHT);
   return fm;
 }
 
@@ -166,8 +172,11 @@ Status StatisticsSheet(lxw_workbook* wb, const Report& report, const Formats& fm
   std::vector<PlacedGrid> placed;
   int columns = 1;
   int row = 2;  // 0: title, 1: agency and year
+  std::string previous_title;
   for (const Table* t : tables) {
-    PlacedGrid p{BuildGrid(*t, report), t->title, 0};
+    // Blocks of one table (the four of 2021 table 二) share a title: print it once.
+    PlacedGrid p{BuildGrid(*t, report), t->title == previous_title ? "" : t->title, 0};
+    previous_title = t->title;
     row += 1;                       // blank line between tables
     if (!p.title.empty()) row += 1;  // table title
     p.top = row;
@@ -248,15 +257,21 @@ Status NarrativeSheet(lxw_workbook* wb, const Report& report, const Formats& fm,
     ++row;
   };
   put(report.title, fm.title, 22);
-  for (const RenderedSection& s : report.sections) {
+  const size_t signature_at = SignaturePosition(report);
+  for (size_t i = 0; i <= report.sections.size(); ++i) {
+    if (i == signature_at) {
+      ++row;
+      const std::string signer = Signer(report);
+      if (!signer.empty()) put(signer, fm.signature, 15);
+      if (!report.generated_on.empty()) put(ChineseDate(report.generated_on), fm.signature, 15);
+      ++row;
+    }
+    if (i == report.sections.size()) break;
+    const RenderedSection& s = report.sections[i];
     if (!s.heading.empty()) put(s.heading, fm.heading, 17);
     for (const std::string& p : SplitParagraphs(s.text)) put("　　" + p, fm.paragraph, 15);
     if (!s.tables.empty()) put("（表格见“统计表”工作表）", fm.plain, 15);
   }
-  ++row;
-  const std::string signer = Signer(report);
-  if (!signer.empty()) put(signer, fm.plain, 15);
-  if (!report.generated_on.empty()) put(ChineseDate(report.generated_on), fm.plain, 15);
   worksheet_set_paper(ws, 9);
   worksheet_fit_to_pages(ws, 1, 0);
   return Status::Ok();
@@ -302,6 +317,12 @@ time_t CreatedTime(const std::string& generated_on) {
 }  // namespace
 
 Status WriteXlsx(const Report& report, const std::string& path) {
+  // Probe first: libxlsxwriter only opens the file in workbook_close, and reports on stderr.
+  if (FILE* probe = std::fopen(path.c_str(), "wb")) {
+    std::fclose(probe);
+  } else {
+    return InvalidInput("无法写入电子表格 " + path + "：" + std::strerror(errno));
+  }
   lxw_workbook* wb = workbook_new(path.c_str());
   if (wb == nullptr) return InvalidInput("无法创建电子表格 " + path);
   lxw_doc_properties properties{};
