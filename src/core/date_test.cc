@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 
 namespace gongkai {
@@ -14,6 +15,8 @@ struct ParseCase {
   const char* text;
   const char* want;  // ToString(), or nullptr for an error
 };
+
+void PrintTo(const ParseCase& c, std::ostream* os) { *os << '"' << c.text << '"'; }
 
 class DateParseTest : public ::testing::TestWithParam<ParseCase> {};
 

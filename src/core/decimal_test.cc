@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <ostream>
 #include <string>
 
 namespace gongkai {
@@ -14,6 +15,8 @@ struct ParseCase {
   const char* text;
   std::optional<int64_t> micros;  // nullopt = rejected
 };
+
+void PrintTo(const ParseCase& c, std::ostream* os) { *os << '"' << c.text << '"'; }
 
 class DecimalParseTest : public ::testing::TestWithParam<ParseCase> {};
 

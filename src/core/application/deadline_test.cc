@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <ostream>
 #include <random>
 #include <string>
 #include <utility>
@@ -36,6 +37,9 @@ struct DeadlineCase {
   const char* want_due = nullptr;
   int want_paused = 0;
 };
+
+// Short names in test listings (ctest shows GetParam()).
+void PrintTo(const DeadlineCase& c, std::ostream* os) { *os << c.name; }
 
 DeadlineInput InputOf(const DeadlineCase& c) {
   DeadlineInput in;
@@ -279,6 +283,8 @@ struct ErrorCase {
   ErrorCode code;
   const char* message;  // substring
 };
+
+void PrintTo(const ErrorCase& c, std::ostream* os) { *os << c.name; }
 
 DeadlineInput Received(const char* d, Channel c = Channel::kInPerson) {
   DeadlineInput in;

@@ -34,6 +34,7 @@ inline Date D(std::string_view text) {
   return *d;
 }
 
+// Defaults: received 2019-06-03 in person, number "测试-001", no events.
 class ApplicationBuilder {
  public:
   ApplicationBuilder() {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,8 @@ struct DayCase {
   bool working;
   const char* why;
 };
+
+void PrintTo(const DayCase& c, std::ostream* os) { *os << c.date; }
 
 class WorkCalendarDayTest : public ::testing::TestWithParam<DayCase> {};
 
@@ -160,6 +163,8 @@ struct BadCsvCase {
   std::string csv;
   std::string expected;  // substring of the message
 };
+
+void PrintTo(const BadCsvCase& c, std::ostream* os) { *os << c.name; }
 
 class WorkCalendarBadCsvTest : public ::testing::TestWithParam<BadCsvCase> {};
 
