@@ -14,12 +14,17 @@ std::string RenderText(const Report& report);
 std::string RenderHtml(const Report& report);
 // JSON: format, agency, year, cells keyed by cell id (headings null), findings.
 std::string RenderJson(const Report& report);
-// XLSX / PDF are written straight to `path`. Errors: kInvalidInput if the file cannot be written.
+// XLSX / PDF are written straight to `path`. Errors: kInvalidInput if the file cannot be written;
+// WritePdf: kInternal "缺少中文字体 fonts-noto-cjk…" if fontconfig lacks Noto Sans/Serif CJK SC.
+// Layouts: docs/rendering.md.
 Status WriteXlsx(const Report& report, const std::string& path);
 Status WritePdf(const Report& report, const std::string& path);
 
-// Picks the renderer by the extension of `path` (.txt .html .json .xlsx .pdf) and writes the
-// file atomically (temporary file + rename), so a failure leaves nothing behind.
+// Picks the renderer by the extension of `path` (.txt .html .json .xlsx .pdf, any case) and
+// writes the file atomically (temporary file + rename), so a failure leaves nothing behind.
+// Errors: kInvalidInput "不支持的输出类型 .doc（可选 .txt .html .json .xlsx .pdf）" for another
+// extension, kInvalidInput naming `path` if it cannot be written, or the writer's error.
+// REQUIRES: report.format != nullptr (else kInternal).
 Status WriteReport(const Report& report, const std::string& path);
 
 }  // namespace gongkai
