@@ -298,6 +298,8 @@ DeadlineInput DeadlineInputOf(const Application& app, Date today) {
   in.channel = app.channel;
   in.confirmed_on = app.confirmed_on;
   in.rules = app.rules_override;
+  // Reg2008 Art. 24 para 3 excludes only the time spent consulting a third party.
+  const bool other_agency_pauses = app.Rules() == RuleSet::k2019;
   bool consulting = false;
   Date consultation_from;
   for (const ApplicationEvent& e : app.events) {
@@ -306,6 +308,7 @@ DeadlineInput DeadlineInputOf(const Application& app, Date today) {
         in.correction_received = e.on;
         break;
       case EventKind::kConsultationStarted:
+        if (e.party == ConsultationParty::kOtherAgency && !other_agency_pauses) break;
         if (!consulting) consultation_from = e.on;
         consulting = true;
         break;

@@ -67,6 +67,8 @@ Result<Date> CorrectionNoticeDue(Date statutory_receipt, const WorkCalendar& cal
 
 // The deadline input an application's events imply: the last correction received, every
 // consultation as a pause (an open one runs to `today`), the sum of approved extensions.
+// Under the 2008 rules only third-party consultations pause the clock (Reg2008 Art. 24 para 3;
+// consulting other agencies became excluded time only with Reg2019 Art. 33).
 DeadlineInput DeadlineInputOf(const Application& app, Date today);
 
 // Working days from `from` (exclusive) to `to` (inclusive); negative if `to` is before `from`.

@@ -638,6 +638,31 @@ TEST(DeadlineInputOfTest, OverrideAndNoEvents) {
   EXPECT_FALSE(in.confirmed_on.has_value());
 }
 
+TEST(DeadlineInputOfTest, Under2008RulesOnlyThirdPartyConsultationsPause) {
+  // Reg2008 Art. 24 para 3 excludes the time spent consulting a third party only.
+  const auto app = [](const char* received) {
+    return ApplicationBuilder()
+        .ReceivedOn(received)
+        .ConsultationStarted(received, ConsultationParty::kOtherAgency)
+        .ConsultationEnded(received)
+        .Build();
+  };
+  EXPECT_TRUE(DeadlineInputOf(app("2018-06-04"), D("2018-07-01")).pauses.empty());
+  EXPECT_EQ(DeadlineInputOf(app("2019-06-04"), D("2019-07-01")).pauses.size(), 1u);
+  const Application third_party = ApplicationBuilder()
+                                      .ReceivedOn("2018-06-04")
+                                      .ConsultationStarted("2018-06-05")
+                                      .ConsultationEnded("2018-06-08")
+                                      .Build();
+  const DeadlineInput in = DeadlineInputOf(third_party, D("2018-07-01"));
+  ASSERT_EQ(in.pauses.size(), 1u);
+  EXPECT_EQ(in.pauses[0].to, D("2018-06-08"));
+  // The override decides too: a 2019 receipt handled under the 2008 rules.
+  Application overridden = app("2019-06-04");
+  overridden.rules_override = RuleSet::k2008;
+  EXPECT_TRUE(DeadlineInputOf(overridden, D("2019-07-01")).pauses.empty());
+}
+
 TEST(DeadlineInputOfTest, OpenConsultationStartedAfterTodayIsOneDay) {
   const Application app =
       ApplicationBuilder().ReceivedOn("2019-06-03").ConsultationStarted("2019-06-10").Build();
