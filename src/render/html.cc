@@ -27,7 +27,7 @@ body { margin: 0; }
 main.report { max-width: 180mm; margin: 0 auto; padding: 2em 1.25em 3em;
   font-size: 16px; line-height: 1.8; }
 h1.report-title { text-align: center; font-size: 1.6em; line-height: 1.4; margin: .8em 0 1.2em; }
-h2, h3, table.form-table, aside.findings, .signature {
+h2, h3, table.form-table, aside.findings {
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimHei", sans-serif; }
 h2 { font-size: 1.1em; margin: 1.4em 0 .5em; }
 h3.table-title { text-align: center; font-size: 1em; margin: 1em 0 .5em; }

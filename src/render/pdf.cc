@@ -185,7 +185,7 @@ class PdfDocument {
     pango_layout_iter_free(it);
   }
 
-  // Draws a whole layout with its top-left corner at (x, y), clipped to the given box.
+  // Draws a whole layout with its top-left corner at (x, y).
   void DrawAt(PangoLayout* layout, double x, double y) {
     cairo_move_to(cr_, x, y);
     pango_cairo_show_layout(cr_, layout);
@@ -276,8 +276,8 @@ double Shrink(std::vector<double>& w, const std::vector<double>& min, const std:
   return std::max(0.0, excess - slack);
 }
 
-// Column widths for `available` points, or false if the table cannot fit even with every
-// column at its minimum. When space is short, in order: value columns narrow to four characters
+// Sets column widths for `available` points; returns false (widths at their minimum) if the
+// table cannot fit even so. When space is short, in order: value columns narrow to four characters
 // (longer headers wrap), label columns whose cells are merged over several rows narrow first
 // (they have room to wrap downwards), then the other label columns, then value columns down
 // to their numbers.
@@ -321,7 +321,10 @@ bool FitColumns(const PdfDocument& doc, TableBox& box, double available) {
     excess = Shrink(w, min, tall_labels, excess);
     excess = Shrink(w, min, labels, excess);
     excess = Shrink(w, min, values, excess);
-    if (excess > 0.01) return false;
+    if (excess > 0.01) {
+      box.col_w = std::move(min);
+      return false;
+    }
   } else {
     // Full width like the official form: the spare width goes to the labels, else to all.
     std::vector<int> grow = labels;
@@ -376,8 +379,8 @@ TableBox LayoutTable(PdfDocument& doc, const Table& table, const Report& report)
   if (!FitColumns(doc, box, portrait)) {
     box.landscape = true;
     if (!FitColumns(doc, box, landscape)) {
-      // Wider than a landscape page at minimum widths: scale every column down alike.
-      FitColumns(doc, box, 1e9);
+      // Wider than a landscape page at minimum widths: scale every column down alike (text
+      // wraps inside the narrower cells).
       const double scale = landscape / box.width();
       for (double& w : box.col_w) w *= scale;
     }

@@ -147,7 +147,7 @@ TEST(Pdf, LongTableBreaksBetweenRowsAndRepeatsItsHeader) {
   EXPECT_NE(Squeeze(PageText(path, first)).find("一、主动公开情况——"), std::string::npos);
 }
 
-TEST(Pdf, TooWideForPortraitGetsLandscapePages) {
+Format WideFormat(int columns) {
   Format f;
   f.id = "wide";
   Table t;
@@ -156,7 +156,7 @@ TEST(Pdf, TooWideForPortraitGetsLandscapePages) {
   t.cell_ids = "row/col";
   t.label_columns = 1;
   t.corner = "项目";
-  for (int i = 0; i < 24; ++i) {
+  for (int i = 0; i < columns; ++i) {
     t.columns.push_back(MakeColumn("C" + std::to_string(i), "列" + std::to_string(i), {"分组"}));
   }
   t.rows = {MakeRow("X", {"一个相当长的行标签，用来占据宽度"}, "件")};
@@ -164,6 +164,22 @@ TEST(Pdf, TooWideForPortraitGetsLandscapePages) {
   f.sections = {render_testing::MakeSection("S1", "一、正文", {}),
                 render_testing::MakeSection("S2", "二、表格", {"W"}),
                 render_testing::MakeSection("S3", "三、后文", {})};
+  return f;
+}
+
+TEST(Pdf, FarTooWideTableIsScaledOntoLandscape) {
+  const Format f = WideFormat(70);
+  const Report r = MakeReport(f, [](const std::string&) { return Decimal::FromInt(7); }, SectionText);
+  TempDir dir;
+  const std::string path = dir / "wide.pdf";
+  ASSERT_TRUE(WritePdf(r, path).ok());
+  const std::string sizes = Shell("pdfinfo -f 1 -l 20 " + Quote(path) + " | grep 'size:'");
+  EXPECT_TRUE(std::regex_search(sizes, std::regex("Page +2 size: +841.89 x 595.276 pts"))) << sizes;
+  EXPECT_NE(Squeeze(PageText(path, 2)).find("分组"), std::string::npos);
+}
+
+TEST(Pdf, TooWideForPortraitGetsLandscapePages) {
+  const Format f = WideFormat(24);
   const Report r = MakeReport(f, [](const std::string&) { return Decimal::FromInt(123456); },
                               SectionText);
   TempDir dir;
