@@ -50,7 +50,8 @@ struct Dataset {
 
 // What the report engine needs for one agency and one year Y. The store fills it:
 // - applications: received on or before 31 Dec Y and not closed before 1 Jan Y (so carry-over
-//   in and out can be derived), with all their events;
+//   in and out can be derived), with all their events, in order of receipt (received_on,
+//   then order of storage);
 // - catalog_items: published in Y, or normative documents issued on or before 31 Dec Y (for the
 //   in-force counts), or created in Y;
 // - reviews/lawsuits: filed on or before 31 Dec Y and not decided before 1 Jan Y;

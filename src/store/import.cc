@@ -1,6 +1,5 @@
 // SociRepository::Import: one write transaction, agencies upserted by slug, every other record
-// inserted with bulk statements (one prepared statement per table, all rows bound as vectors),
-// cross references resolved by key. Checks that produce a useful message (duplicates, unknown
+// inserted in bulk per table (store/bulk_insert.h), cross references resolved by key. Checks that produce a useful message (duplicates, unknown
 // references) run in C++ before the inserts; the schema's constraints remain the safety net.
 #include <algorithm>
 #include <map>
@@ -12,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/bulk_insert.h"
 #include "store/codec.h"
 #include "store/queries.h"
 #include "store/soci_repository.h"
@@ -19,21 +19,24 @@
 namespace gongkai::store {
 namespace {
 
-// A nullable column of a bulk insert.
-template <typename T>
-struct NullableColumn {
-  std::vector<T> values;
-  std::vector<soci::indicator> indicators;
-
-  void Add(const std::optional<T>& v) {
-    values.push_back(v ? *v : T{});
-    indicators.push_back(v ? soci::i_ok : soci::i_null);
-  }
-};
+constexpr ColumnType kInt = ColumnType::kInt;
+constexpr ColumnType kText = ColumnType::kText;
 
 std::optional<std::string> OptionalDate(const std::optional<Date>& d) {
   if (!d) return std::nullopt;
   return DateText(*d);
+}
+
+std::optional<long long> OptionalInt(const std::optional<int>& v) {
+  if (!v) return std::nullopt;
+  return *v;
+}
+
+// The stable code of an optional enum (ToCode), or nullopt.
+template <typename Enum>
+std::optional<std::string> OptionalCode(const std::optional<Enum>& v) {
+  if (!v) return std::nullopt;
+  return std::string(ToCode(*v));
 }
 
 bool IsValidSlug(const std::string& slug) {
@@ -217,18 +220,10 @@ class Importer {
   Status ImportCatalog() {
     const size_t n = ds_.catalog_items.size();
     if (n == 0) return Status::Ok();
-    std::vector<long long> ids = AllocateIds(conn_, "catalog_items", n);
-    std::vector<long long> agency;
-    std::vector<std::string> index_no, title, doc_no, publisher, created, topic, genre, summary,
-        body;
-    NullableColumn<std::string> published, withdrawn, issuing_body, issued, effective, expired,
-        repealed;
-    NullableColumn<int> article20, is_rule;
-    std::vector<int> is_normative;
-    std::vector<long long> pub_agency, pub_item;
-    std::vector<int> pub_seq;
-    std::vector<std::string> pub_channel, pub_date;
-
+    const std::vector<long long> ids = AllocateIds(conn_, "catalog_items", n);
+    BulkRows items({kInt, kInt, kText, kText, kText, kText, kText, kText, kText, kText, kText,
+                    kText, kText, kInt, kInt, kInt, kText, kText, kText, kText, kText});
+    BulkRows channels({kInt, kInt, kInt, kText, kText});
     for (size_t i = 0; i < n; ++i) {
       const auto& [slug, c] = ds_.catalog_items[i];
       Result<long long> a = AgencyIdOf(slug, "目录条目 " + c.index_no);
@@ -239,60 +234,28 @@ class Importer {
           return Conflict("机关 " + SlugOf(*a) + " 已有索引号为 " + c.index_no + " 的目录条目");
         }
       }
-      agency.push_back(*a);
-      index_no.push_back(c.index_no);
-      title.push_back(c.title);
-      doc_no.push_back(c.doc_no);
-      publisher.push_back(c.publisher);
-      created.push_back(DateText(c.created_on));
-      published.Add(OptionalDate(c.published_on));
-      withdrawn.Add(OptionalDate(c.withdrawn_on));
-      topic.push_back(c.topic);
-      genre.push_back(c.genre);
-      summary.push_back(c.summary);
-      body.push_back(c.body);
-      article20.Add(c.article20_item);
-      is_normative.push_back(c.normative ? 1 : 0);
+      items.Int(ids[i]).Int(*a).Text(c.index_no).Text(c.title).Text(c.doc_no).Text(c.publisher);
+      items.Text(DateText(c.created_on)).OptionalText(OptionalDate(c.published_on));
+      items.OptionalText(OptionalDate(c.withdrawn_on)).Text(c.topic).Text(c.genre);
+      items.Text(c.summary).Text(c.body).OptionalInt(OptionalInt(c.article20_item));
       if (c.normative) {
         const NormativeDocument& d = *c.normative;
-        is_rule.Add(d.is_rule ? 1 : 0);
-        issuing_body.Add(d.issuing_body);
-        issued.Add(DateText(d.issued_on));
-        effective.Add(OptionalDate(d.effective_on));
-        expired.Add(OptionalDate(d.expired_on));
-        repealed.Add(OptionalDate(d.repealed_on));
+        items.Int(1).Int(d.is_rule ? 1 : 0).Text(d.issuing_body).Text(DateText(d.issued_on));
+        items.OptionalText(OptionalDate(d.effective_on)).OptionalText(OptionalDate(d.expired_on));
+        items.OptionalText(OptionalDate(d.repealed_on));
       } else {
-        is_rule.Add(std::nullopt);
-        issuing_body.Add(std::nullopt);
-        issued.Add(std::nullopt);
-        effective.Add(std::nullopt);
-        expired.Add(std::nullopt);
-        repealed.Add(std::nullopt);
+        items.Int(0).OptionalInt(std::nullopt).OptionalText(std::nullopt);
+        items.OptionalText(std::nullopt).OptionalText(std::nullopt).OptionalText(std::nullopt);
+        items.OptionalText(std::nullopt);
       }
       for (size_t j = 0; j < c.channels.size(); ++j) {
-        pub_agency.push_back(*a);
-        pub_item.push_back(ids[i]);
-        pub_seq.push_back(static_cast<int>(j + 1));
-        pub_channel.emplace_back(ToCode(c.channels[j].channel));
-        pub_date.push_back(DateText(c.channels[j].published_on));
+        channels.Int(*a).Int(ids[i]).Int(static_cast<long long>(j + 1));
+        channels.Text(std::string(ToCode(c.channels[j].channel)));
+        channels.Text(DateText(c.channels[j].published_on));
       }
     }
-    conn_.sql << kInsertCatalogItem, soci::use(ids), soci::use(agency), soci::use(index_no),
-        soci::use(title), soci::use(doc_no), soci::use(publisher), soci::use(created),
-        soci::use(published.values, published.indicators),
-        soci::use(withdrawn.values, withdrawn.indicators), soci::use(topic), soci::use(genre),
-        soci::use(summary), soci::use(body),
-        soci::use(article20.values, article20.indicators), soci::use(is_normative),
-        soci::use(is_rule.values, is_rule.indicators),
-        soci::use(issuing_body.values, issuing_body.indicators),
-        soci::use(issued.values, issued.indicators),
-        soci::use(effective.values, effective.indicators),
-        soci::use(expired.values, expired.indicators),
-        soci::use(repealed.values, repealed.indicators);
-    if (!pub_item.empty()) {
-      conn_.sql << kInsertCatalogPublication, soci::use(pub_agency), soci::use(pub_item),
-          soci::use(pub_seq), soci::use(pub_channel), soci::use(pub_date);
-    }
+    InsertRows(conn_, {kInsertCatalogItem, kCopyCatalogItem}, items);
+    InsertRows(conn_, {kInsertCatalogPublication, kCopyCatalogPublication}, channels);
     summary_.catalog_items += static_cast<int>(n);
     return Status::Ok();
   }
@@ -300,24 +263,9 @@ class Importer {
   Status ImportApplications() {
     const size_t n = ds_.applications.size();
     if (n == 0) return Status::Ok();
-    std::vector<long long> ids = AllocateIds(conn_, "applications", n);
-    std::vector<long long> agency;
-    std::vector<std::string> number, channel, received, applicant_type, applicant_name, content;
-    NullableColumn<std::string> confirmed, rules;
-    agency.reserve(n);
-    number.reserve(n);
-    channel.reserve(n);
-    received.reserve(n);
-    applicant_type.reserve(n);
-    applicant_name.reserve(n);
-    content.reserve(n);
-
-    std::vector<long long> ev_agency, ev_app;
-    std::vector<int> ev_seq, ev_extension;
-    std::vector<std::string> ev_kind, ev_date, ev_note, ev_actor;
-    NullableColumn<std::string> ev_outcome, ev_party;
-    std::vector<long long> ev_fee;
-
+    const std::vector<long long> ids = AllocateIds(conn_, "applications", n);
+    BulkRows apps({kInt, kInt, kText, kText, kText, kText, kText, kText, kText, kText});
+    BulkRows events({kInt, kInt, kInt, kText, kText, kText, kInt, kText, kInt, kText, kText});
     for (size_t i = 0; i < n; ++i) {
       const auto& [slug, app] = ds_.applications[i];
       Result<long long> a = AgencyIdOf(slug, "申请 " + app.number);
@@ -330,56 +278,31 @@ class Importer {
       if (!fresh) {
         return Conflict("机关 " + SlugOf(*a) + " 已有编号为 " + app.number + " 的申请");
       }
-      agency.push_back(*a);
-      number.push_back(app.number);
-      channel.emplace_back(ToCode(app.channel));
-      received.push_back(DateText(app.received_on));
-      confirmed.Add(OptionalDate(app.confirmed_on));
-      applicant_type.emplace_back(ToCode(app.applicant_type));
-      applicant_name.push_back(app.applicant_name);
-      content.push_back(app.content);
-      rules.Add(app.rules_override ? std::optional<std::string>(ToCode(*app.rules_override))
-                                   : std::nullopt);
+      apps.Int(ids[i]).Int(*a).Text(app.number).Text(std::string(ToCode(app.channel)));
+      apps.Text(DateText(app.received_on)).OptionalText(OptionalDate(app.confirmed_on));
+      apps.Text(std::string(ToCode(app.applicant_type))).Text(app.applicant_name);
+      apps.Text(app.content).OptionalText(OptionalCode(app.rules_override));
       for (size_t j = 0; j < app.events.size(); ++j) {
         const ApplicationEvent& e = app.events[j];
-        ev_agency.push_back(*a);
-        ev_app.push_back(ids[i]);
-        ev_seq.push_back(static_cast<int>(j + 1));
-        ev_kind.emplace_back(ToCode(e.kind));
-        ev_date.push_back(DateText(e.on));
-        ev_outcome.Add(e.outcome ? std::optional<std::string>(ToCode(*e.outcome)) : std::nullopt);
-        ev_extension.push_back(e.extension_days);
-        ev_party.Add(e.party ? std::optional<std::string>(ToCode(*e.party)) : std::nullopt);
-        ev_fee.push_back(e.fee_fen);
-        ev_note.push_back(e.note);
-        ev_actor.push_back(e.actor.empty() ? "import" : e.actor);
+        events.Int(*a).Int(ids[i]).Int(static_cast<long long>(j + 1));
+        events.Text(std::string(ToCode(e.kind))).Text(DateText(e.on));
+        events.OptionalText(OptionalCode(e.outcome)).Int(e.extension_days);
+        events.OptionalText(OptionalCode(e.party)).Int(e.fee_fen).Text(e.note);
+        events.Text(e.actor.empty() ? Actor() : e.actor);
       }
     }
-    conn_.sql << kInsertApplication, soci::use(ids), soci::use(agency), soci::use(number),
-        soci::use(channel), soci::use(received),
-        soci::use(confirmed.values, confirmed.indicators), soci::use(applicant_type),
-        soci::use(applicant_name), soci::use(content),
-        soci::use(rules.values, rules.indicators);
-    if (!ev_app.empty()) {
-      conn_.sql << kInsertEvent, soci::use(ev_agency), soci::use(ev_app), soci::use(ev_seq),
-          soci::use(ev_kind), soci::use(ev_date),
-          soci::use(ev_outcome.values, ev_outcome.indicators), soci::use(ev_extension),
-          soci::use(ev_party.values, ev_party.indicators), soci::use(ev_fee),
-          soci::use(ev_note), soci::use(ev_actor);
-    }
+    InsertRows(conn_, {kInsertApplication, kCopyApplication}, apps);
+    InsertRows(conn_, {kInsertEvent, kCopyEvent}, events);
     summary_.applications += static_cast<int>(n);
-    summary_.events += static_cast<int>(ev_app.size());
+    summary_.events += static_cast<int>(events.size());
     return Status::Ok();
   }
 
   Status ImportReviews() {
     const size_t n = ds_.reviews.size();
     if (n == 0) return Status::Ok();
-    std::vector<long long> ids = AllocateIds(conn_, "reviews", n);
-    std::vector<long long> agency;
-    std::vector<std::string> number, filed, result;
-    NullableColumn<long long> application;
-    NullableColumn<std::string> decided;
+    const std::vector<long long> ids = AllocateIds(conn_, "reviews", n);
+    BulkRows rows({kInt, kInt, kText, kInt, kText, kText, kText});
     for (size_t i = 0; i < n; ++i) {
       const auto& [slug, r] = ds_.reviews[i];
       Result<long long> a = AgencyIdOf(slug, "行政复议 " + r.number);
@@ -394,16 +317,10 @@ class Importer {
                   "机关 " + SlugOf(*a) + " 没有编号为 " + r.application_number +
                       " 的申请（行政复议 " + r.number + " 引用）");
       if (!app.ok()) return app.status();
-      agency.push_back(*a);
-      number.push_back(r.number);
-      application.Add(*app);
-      filed.push_back(DateText(r.filed_on));
-      decided.Add(OptionalDate(r.decided_on));
-      result.emplace_back(ToCode(r.result));
+      rows.Int(ids[i]).Int(*a).Text(r.number).OptionalInt(*app).Text(DateText(r.filed_on));
+      rows.OptionalText(OptionalDate(r.decided_on)).Text(std::string(ToCode(r.result)));
     }
-    conn_.sql << kInsertReview, soci::use(ids), soci::use(agency), soci::use(number),
-        soci::use(application.values, application.indicators), soci::use(filed),
-        soci::use(decided.values, decided.indicators), soci::use(result);
+    InsertRows(conn_, {kInsertReview, kCopyReview}, rows);
     summary_.reviews += static_cast<int>(n);
     return Status::Ok();
   }
@@ -411,12 +328,8 @@ class Importer {
   Status ImportLawsuits() {
     const size_t n = ds_.lawsuits.size();
     if (n == 0) return Status::Ok();
-    std::vector<long long> ids = AllocateIds(conn_, "lawsuits", n);
-    std::vector<long long> agency;
-    std::vector<std::string> number, filed, result;
-    std::vector<int> after_review;
-    NullableColumn<long long> application, review;
-    NullableColumn<std::string> decided;
+    const std::vector<long long> ids = AllocateIds(conn_, "lawsuits", n);
+    BulkRows rows({kInt, kInt, kText, kInt, kInt, kInt, kText, kText, kText});
     for (size_t i = 0; i < n; ++i) {
       const auto& [slug, l] = ds_.lawsuits[i];
       Result<long long> a = AgencyIdOf(slug, "行政诉讼 " + l.number);
@@ -436,19 +349,11 @@ class Importer {
                   "机关 " + SlugOf(*a) + " 没有案号为 " + l.review_number +
                       " 的行政复议（行政诉讼 " + l.number + " 引用）");
       if (!rev.ok()) return rev.status();
-      agency.push_back(*a);
-      number.push_back(l.number);
-      application.Add(*app);
-      after_review.push_back(l.after_review ? 1 : 0);
-      review.Add(*rev);
-      filed.push_back(DateText(l.filed_on));
-      decided.Add(OptionalDate(l.decided_on));
-      result.emplace_back(ToCode(l.result));
+      rows.Int(ids[i]).Int(*a).Text(l.number).OptionalInt(*app).Int(l.after_review ? 1 : 0);
+      rows.OptionalInt(*rev).Text(DateText(l.filed_on)).OptionalText(OptionalDate(l.decided_on));
+      rows.Text(std::string(ToCode(l.result)));
     }
-    conn_.sql << kInsertLawsuit, soci::use(ids), soci::use(agency), soci::use(number),
-        soci::use(application.values, application.indicators), soci::use(after_review),
-        soci::use(review.values, review.indicators), soci::use(filed),
-        soci::use(decided.values, decided.indicators), soci::use(result);
+    InsertRows(conn_, {kInsertLawsuit, kCopyLawsuit}, rows);
     summary_.lawsuits += static_cast<int>(n);
     return Status::Ok();
   }
@@ -456,9 +361,8 @@ class Importer {
   Status ImportHotTopics() {
     const size_t n = ds_.hot_topics.size();
     if (n == 0) return Status::Ok();
-    std::vector<long long> ids = AllocateIds(conn_, "hot_topics", n);
-    std::vector<long long> agency;
-    std::vector<std::string> key, title, seen;
+    const std::vector<long long> ids = AllocateIds(conn_, "hot_topics", n);
+    BulkRows rows({kInt, kInt, kText, kText, kText});
     for (size_t i = 0; i < n; ++i) {
       const auto& [slug, h] = ds_.hot_topics[i];
       Result<long long> a = AgencyIdOf(slug, "热点 " + h.key);
@@ -468,96 +372,68 @@ class Importer {
       }
       auto [it, fresh] = Keys(Keyed::kHotTopic, *a).emplace(h.key, ids[i]);
       if (!fresh) return Conflict("机关 " + SlugOf(*a) + " 已有标识为 " + h.key + " 的热点");
-      agency.push_back(*a);
-      key.push_back(h.key);
-      title.push_back(h.title);
-      seen.push_back(DateText(h.first_seen_on));
+      rows.Int(ids[i]).Int(*a).Text(h.key).Text(h.title).Text(DateText(h.first_seen_on));
     }
-    conn_.sql << kInsertHotTopic, soci::use(ids), soci::use(agency), soci::use(key),
-        soci::use(title), soci::use(seen);
+    InsertRows(conn_, {kInsertHotTopic, kCopyHotTopic}, rows);
     summary_.other_records += static_cast<int>(n);
     return Status::Ok();
   }
 
   Status ImportResponses() {
-    const size_t n = ds_.responses.size();
-    if (n == 0) return Status::Ok();
-    std::vector<long long> agency;
-    std::vector<std::string> kind, on, title;
-    std::vector<int> leader;
-    NullableColumn<long long> topic;
+    BulkRows rows({kInt, kText, kText, kText, kInt, kInt});
     for (const auto& [slug, r] : ds_.responses) {
       Result<long long> a = AgencyIdOf(slug, "回应 \"" + r.title + "\"");
       if (!a.ok()) return a.status();
-      Result<std::optional<long long>> t =
+      Result<std::optional<long long>> topic =
           Resolve(Keyed::kHotTopic, *a, r.hot_topic_key, r.hot_topic_id,
                   "机关 " + SlugOf(*a) + " 没有标识为 " + r.hot_topic_key + " 的热点（回应 \"" +
                       r.title + "\" 引用）");
-      if (!t.ok()) return t.status();
-      agency.push_back(*a);
-      kind.emplace_back(ToCode(r.kind));
-      on.push_back(DateText(r.on));
-      title.push_back(r.title);
-      leader.push_back(r.principal_leader ? 1 : 0);
-      topic.Add(*t);
+      if (!topic.ok()) return topic.status();
+      rows.Int(*a).Text(std::string(ToCode(r.kind))).Text(DateText(r.on)).Text(r.title);
+      rows.Int(r.principal_leader ? 1 : 0).OptionalInt(*topic);
     }
-    conn_.sql << kInsertResponse, soci::use(agency), soci::use(kind), soci::use(on),
-        soci::use(title), soci::use(leader), soci::use(topic.values, topic.indicators);
-    summary_.other_records += static_cast<int>(n);
+    InsertRows(conn_, {kInsertResponse, kCopyResponse}, rows);
+    summary_.other_records += static_cast<int>(rows.size());
     return Status::Ok();
   }
 
   Status ImportComplaints() {
-    if (ds_.complaints.empty()) return Status::Ok();
-    std::vector<long long> agency;
-    std::vector<std::string> received, subject;
+    BulkRows rows({kInt, kText, kText});
     for (const auto& [slug, c] : ds_.complaints) {
       Result<long long> a = AgencyIdOf(slug, "举报投诉 \"" + c.subject + "\"");
       if (!a.ok()) return a.status();
-      agency.push_back(*a);
-      received.push_back(DateText(c.received_on));
-      subject.push_back(c.subject);
+      rows.Int(*a).Text(DateText(c.received_on)).Text(c.subject);
     }
-    conn_.sql << kInsertComplaint, soci::use(agency), soci::use(received), soci::use(subject);
-    summary_.other_records += static_cast<int>(agency.size());
+    InsertRows(conn_, {kInsertComplaint, kCopyComplaint}, rows);
+    summary_.other_records += static_cast<int>(rows.size());
     return Status::Ok();
   }
 
   Status ImportMeetings() {
-    if (ds_.meetings.empty()) return Status::Ok();
-    std::vector<long long> agency;
-    std::vector<std::string> on, title;
+    BulkRows rows({kInt, kText, kText});
     for (const auto& [slug, m] : ds_.meetings) {
       Result<long long> a = AgencyIdOf(slug, "会议 \"" + m.title + "\"");
       if (!a.ok()) return a.status();
-      agency.push_back(*a);
-      on.push_back(DateText(m.on));
-      title.push_back(m.title);
+      rows.Int(*a).Text(DateText(m.on)).Text(m.title);
     }
-    conn_.sql << kInsertMeeting, soci::use(agency), soci::use(on), soci::use(title);
-    summary_.other_records += static_cast<int>(agency.size());
+    InsertRows(conn_, {kInsertMeeting, kCopyMeeting}, rows);
+    summary_.other_records += static_cast<int>(rows.size());
     return Status::Ok();
   }
 
   Status ImportTrainings() {
-    if (ds_.trainings.empty()) return Status::Ok();
-    std::vector<long long> agency;
-    std::vector<std::string> on, title;
-    std::vector<int> trainees;
+    BulkRows rows({kInt, kText, kText, kInt});
     for (const auto& [slug, t] : ds_.trainings) {
       Result<long long> a = AgencyIdOf(slug, "培训 \"" + t.title + "\"");
       if (!a.ok()) return a.status();
-      agency.push_back(*a);
-      on.push_back(DateText(t.on));
-      title.push_back(t.title);
-      trainees.push_back(t.trainees);
+      rows.Int(*a).Text(DateText(t.on)).Text(t.title).Int(t.trainees);
     }
-    conn_.sql << kInsertTraining, soci::use(agency), soci::use(on), soci::use(title),
-        soci::use(trainees);
-    summary_.other_records += static_cast<int>(agency.size());
+    InsertRows(conn_, {kInsertTraining, kCopyTraining}, rows);
+    summary_.other_records += static_cast<int>(rows.size());
     return Status::Ok();
   }
 
+  // One row per agency-year: plain inserts after a check each.
   Status ImportStaffing() {
     std::set<std::pair<long long, int>> seen;
     for (const auto& [slug, s] : ds_.staffing) {
@@ -584,10 +460,7 @@ class Importer {
   }
 
   Status ImportFees() {
-    if (ds_.fees.empty()) return Status::Ok();
-    std::vector<long long> agency, amount;
-    std::vector<std::string> on;
-    NullableColumn<long long> application;
+    BulkRows rows({kInt, kText, kInt, kInt});
     for (const auto& [slug, f] : ds_.fees) {
       Result<long long> a = AgencyIdOf(slug, DateText(f.on) + " 收费");
       if (!a.ok()) return a.status();
@@ -596,24 +469,17 @@ class Importer {
                   "机关 " + SlugOf(*a) + " 没有编号为 " + f.application_number + " 的申请（" +
                       DateText(f.on) + " 的收费记录引用）");
       if (!app.ok()) return app.status();
-      agency.push_back(*a);
-      on.push_back(DateText(f.on));
-      amount.push_back(f.amount_fen);
-      application.Add(*app);
+      rows.Int(*a).Text(DateText(f.on)).Int(f.amount_fen).OptionalInt(*app);
     }
-    conn_.sql << kInsertFee, soci::use(agency), soci::use(on), soci::use(amount),
-        soci::use(application.values, application.indicators);
-    summary_.other_records += static_cast<int>(agency.size());
+    InsertRows(conn_, {kInsertFee, kCopyFee}, rows);
+    summary_.other_records += static_cast<int>(rows.size());
     return Status::Ok();
   }
 
   Status ImportManualFigures() {
-    if (ds_.manual_figures.empty()) return Status::Ok();
     std::set<std::tuple<long long, int, std::string, std::string>> seen;
     const std::string now = NowIso8601();
-    std::vector<long long> agency, micros;
-    std::vector<int> year;
-    std::vector<std::string> format_id, cell_id, entered_by, entered_at, source;
+    BulkRows rows({kInt, kInt, kText, kText, kInt, kText, kText, kText});
     for (const auto& [slug, m] : ds_.manual_figures) {
       Result<long long> a = AgencyIdOf(slug, "手工填报数 " + m.cell_id);
       if (!a.ok()) return a.status();
@@ -631,29 +497,18 @@ class Importer {
         return Conflict("机关 " + SlugOf(agency_id) + " 已有 " + std::to_string(y) + " 年 " + f +
                         " 格式单元格 " + c + " 的手工填报数");
       }
-      agency.push_back(agency_id);
-      year.push_back(y);
-      format_id.push_back(f);
-      cell_id.push_back(c);
-      micros.push_back(m.value.micros());
-      entered_by.push_back(m.entered_by);
-      entered_at.push_back(m.entered_at.empty() ? now : m.entered_at);
-      source.push_back(m.source);
+      rows.Int(agency_id).Int(y).Text(f).Text(c).Int(m.value.micros()).Text(m.entered_by);
+      rows.Text(m.entered_at.empty() ? now : m.entered_at).Text(m.source);
     }
-    conn_.sql << kInsertManualFigure, soci::use(agency), soci::use(year), soci::use(format_id),
-        soci::use(cell_id), soci::use(micros), soci::use(entered_by), soci::use(entered_at),
-        soci::use(source);
-    summary_.other_records += static_cast<int>(agency.size());
+    InsertRows(conn_, {kInsertManualFigure, kCopyManualFigure}, rows);
+    summary_.other_records += static_cast<int>(rows.size());
     return Status::Ok();
   }
 
   Status ImportNarratives() {
-    if (ds_.narratives.empty()) return Status::Ok();
     std::set<std::tuple<long long, int, std::string, std::string>> seen;
     const std::string now = NowIso8601();
-    std::vector<long long> agency;
-    std::vector<int> year;
-    std::vector<std::string> format_id, section_id, body, edited_by, edited_at;
+    BulkRows rows({kInt, kInt, kText, kText, kText, kText, kText});
     for (const auto& [slug, s] : ds_.narratives) {
       Result<long long> a = AgencyIdOf(slug, "年报正文 " + s.section_id);
       if (!a.ok()) return a.status();
@@ -671,17 +526,12 @@ class Importer {
         return Conflict("机关 " + SlugOf(agency_id) + " 已有 " + std::to_string(y) + " 年 " + f +
                         " 格式第 " + sec + " 节的正文");
       }
-      agency.push_back(agency_id);
-      year.push_back(y);
-      format_id.push_back(f);
-      section_id.push_back(sec);
-      body.push_back(s.body);
-      edited_by.push_back(s.edited_by.empty() ? Actor() : s.edited_by);
-      edited_at.push_back(s.edited_at.empty() ? now : s.edited_at);
+      rows.Int(agency_id).Int(y).Text(f).Text(sec).Text(s.body);
+      rows.Text(s.edited_by.empty() ? Actor() : s.edited_by);
+      rows.Text(s.edited_at.empty() ? now : s.edited_at);
     }
-    conn_.sql << kInsertNarrative, soci::use(agency), soci::use(year), soci::use(format_id),
-        soci::use(section_id), soci::use(body), soci::use(edited_by), soci::use(edited_at);
-    summary_.other_records += static_cast<int>(agency.size());
+    InsertRows(conn_, {kInsertNarrative, kCopyNarrative}, rows);
+    summary_.other_records += static_cast<int>(rows.size());
     return Status::Ok();
   }
 

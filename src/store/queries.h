@@ -11,6 +11,10 @@ namespace gongkai::store {
 inline constexpr char kSqliteJournalWal[] = "PRAGMA journal_mode = WAL";
 inline constexpr char kSqliteForeignKeys[] = "PRAGMA foreign_keys = ON";
 inline constexpr char kSqliteBusyTimeout[] = "PRAGMA busy_timeout = 3000";
+// Reads through a memory map instead of read() copies, and a page cache big enough for one
+// agency-year, so LoadYear is bound by SQLite, not by the kernel.
+inline constexpr char kSqliteMmap[] = "PRAGMA mmap_size = 268435456";
+inline constexpr char kSqliteCacheSize[] = "PRAGMA cache_size = -65536";
 inline constexpr char kSqliteBeginWrite[] = "BEGIN IMMEDIATE";
 inline constexpr char kSqliteBeginRead[] = "BEGIN";
 inline constexpr char kPostgresQuiet[] = "SET client_min_messages = warning";
@@ -87,7 +91,8 @@ inline constexpr char kCountNarrative[] =
     "SELECT COUNT(*) FROM narrative_sections WHERE agency_id = :agency_id AND year = :year "
     "AND format_id = :format_id AND section_id = :section_id";
 
-// --- Inserts (bulk: every placeholder is bound to a vector) -------------------------------
+// --- Inserts. Bulk ones come in two forms with the same columns (store/bulk_insert.h): an
+// INSERT whose placeholders are bound to vectors (SQLite) and a COPY (PostgreSQL). -----------
 
 inline constexpr char kInsertCatalogItem[] =
     "INSERT INTO catalog_items (id, agency_id, index_no, title, doc_no, publisher, created_on, "
@@ -97,39 +102,70 @@ inline constexpr char kInsertCatalogItem[] =
     ":created_on, :published_on, :withdrawn_on, :topic, :genre, :summary, :body, "
     ":article20_item, :is_normative, :norm_is_rule, :norm_issuing_body, :norm_issued_on, "
     ":norm_effective_on, :norm_expired_on, :norm_repealed_on)";
+inline constexpr char kCopyCatalogItem[] =
+    "COPY catalog_items (id, agency_id, index_no, title, doc_no, publisher, created_on, "
+    "published_on, withdrawn_on, topic, genre, summary, body, article20_item, is_normative, "
+    "norm_is_rule, norm_issuing_body, norm_issued_on, norm_effective_on, norm_expired_on, "
+    "norm_repealed_on) FROM STDIN";
 inline constexpr char kInsertCatalogPublication[] =
     "INSERT INTO catalog_publications (agency_id, catalog_item_id, seq, channel, published_on) "
     "VALUES (:agency_id, :catalog_item_id, :seq, :channel, :published_on)";
+inline constexpr char kCopyCatalogPublication[] =
+    "COPY catalog_publications (agency_id, catalog_item_id, seq, channel, published_on) FROM "
+    "STDIN";
 inline constexpr char kInsertApplication[] =
     "INSERT INTO applications (id, agency_id, number, channel, received_on, confirmed_on, "
     "applicant_type, applicant_name, content, rules_override) VALUES (:id, :agency_id, "
     ":number, :channel, :received_on, :confirmed_on, :applicant_type, :applicant_name, "
     ":content, :rules_override)";
+inline constexpr char kCopyApplication[] =
+    "COPY applications (id, agency_id, number, channel, received_on, confirmed_on, "
+    "applicant_type, applicant_name, content, rules_override) FROM STDIN";
 inline constexpr char kInsertEvent[] =
     "INSERT INTO application_events (agency_id, application_id, seq, kind, on_date, outcome, "
     "extension_days, party, fee_fen, note, actor) VALUES (:agency_id, :application_id, :seq, "
     ":kind, :on_date, :outcome, :extension_days, :party, :fee_fen, :note, :actor)";
+inline constexpr char kCopyEvent[] =
+    "COPY application_events (agency_id, application_id, seq, kind, on_date, outcome, "
+    "extension_days, party, fee_fen, note, actor) FROM STDIN";
 inline constexpr char kInsertReview[] =
     "INSERT INTO reviews (id, agency_id, number, application_id, filed_on, decided_on, result) "
     "VALUES (:id, :agency_id, :number, :application_id, :filed_on, :decided_on, :result)";
+inline constexpr char kCopyReview[] =
+    "COPY reviews (id, agency_id, number, application_id, filed_on, decided_on, result) FROM "
+    "STDIN";
 inline constexpr char kInsertLawsuit[] =
     "INSERT INTO lawsuits (id, agency_id, number, application_id, after_review, review_id, "
     "filed_on, decided_on, result) VALUES (:id, :agency_id, :number, :application_id, "
     ":after_review, :review_id, :filed_on, :decided_on, :result)";
+inline constexpr char kCopyLawsuit[] =
+    "COPY lawsuits (id, agency_id, number, application_id, after_review, review_id, filed_on, "
+    "decided_on, result) FROM STDIN";
 inline constexpr char kInsertComplaint[] =
     "INSERT INTO complaints (agency_id, received_on, subject) "
     "VALUES (:agency_id, :received_on, :subject)";
+inline constexpr char kCopyComplaint[] =
+    "COPY complaints (agency_id, received_on, subject) FROM STDIN";
 inline constexpr char kInsertHotTopic[] =
     "INSERT INTO hot_topics (id, agency_id, topic_key, title, first_seen_on) "
     "VALUES (:id, :agency_id, :topic_key, :title, :first_seen_on)";
+inline constexpr char kCopyHotTopic[] =
+    "COPY hot_topics (id, agency_id, topic_key, title, first_seen_on) FROM STDIN";
 inline constexpr char kInsertResponse[] =
     "INSERT INTO responses (agency_id, kind, on_date, title, principal_leader, hot_topic_id) "
     "VALUES (:agency_id, :kind, :on_date, :title, :principal_leader, :hot_topic_id)";
+inline constexpr char kCopyResponse[] =
+    "COPY responses (agency_id, kind, on_date, title, principal_leader, hot_topic_id) FROM "
+    "STDIN";
 inline constexpr char kInsertMeeting[] =
     "INSERT INTO meetings (agency_id, on_date, title) VALUES (:agency_id, :on_date, :title)";
+inline constexpr char kCopyMeeting[] =
+    "COPY meetings (agency_id, on_date, title) FROM STDIN";
 inline constexpr char kInsertTraining[] =
     "INSERT INTO trainings (agency_id, on_date, title, trainees) "
     "VALUES (:agency_id, :on_date, :title, :trainees)";
+inline constexpr char kCopyTraining[] =
+    "COPY trainings (agency_id, on_date, title, trainees) FROM STDIN";
 inline constexpr char kInsertStaffing[] =
     "INSERT INTO staffing (agency_id, year, full_time, part_time, dedicated_offices, "
     "reading_points, budget_fen) VALUES (:agency_id, :year, :full_time, :part_time, "
@@ -137,14 +173,22 @@ inline constexpr char kInsertStaffing[] =
 inline constexpr char kInsertFee[] =
     "INSERT INTO fees (agency_id, on_date, amount_fen, application_id) "
     "VALUES (:agency_id, :on_date, :amount_fen, :application_id)";
+inline constexpr char kCopyFee[] =
+    "COPY fees (agency_id, on_date, amount_fen, application_id) FROM STDIN";
 inline constexpr char kInsertManualFigure[] =
     "INSERT INTO manual_figures (agency_id, year, format_id, cell_id, value_micros, "
     "entered_by, entered_at, source) VALUES (:agency_id, :year, :format_id, :cell_id, "
     ":value_micros, :entered_by, :entered_at, :source)";
+inline constexpr char kCopyManualFigure[] =
+    "COPY manual_figures (agency_id, year, format_id, cell_id, value_micros, entered_by, "
+    "entered_at, source) FROM STDIN";
 inline constexpr char kInsertNarrative[] =
     "INSERT INTO narrative_sections (agency_id, year, format_id, section_id, body, edited_by, "
     "edited_at) VALUES (:agency_id, :year, :format_id, :section_id, :body, :edited_by, "
     ":edited_at)";
+inline constexpr char kCopyNarrative[] =
+    "COPY narrative_sections (agency_id, year, format_id, section_id, body, edited_by, "
+    "edited_at) FROM STDIN";
 inline constexpr char kInsertAudit[] =
     "INSERT INTO audit_log (recorded_at, actor, action, agency_id, source, detail) "
     "VALUES (:recorded_at, :actor, :action, :agency_id, :source, :detail)";
@@ -178,14 +222,15 @@ inline constexpr char kUpsertNarrative[] =
 inline constexpr char kSelectApplicationsOfYear[] =
     "SELECT a.id, a.number, a.channel, a.received_on, a.confirmed_on, a.applicant_type, "
     "a.applicant_name, a.content, a.rules_override FROM applications a WHERE "
-    GONGKAI_APPLICATIONS_OF_YEAR " ORDER BY a.id";
-// Events of those applications, grouped by application in id order (the assembler also
-// tolerates any order).
+    GONGKAI_APPLICATIONS_OF_YEAR " ORDER BY a.received_on, a.id";
+// Events of those applications, grouped by application in the same order as above, each
+// application's in sequence. (SQLite walks applications_received and the events' unique index
+// in exactly this order, so neither query sorts.)
 inline constexpr char kSelectEventsOfYear[] =
     "SELECT e.application_id, e.kind, e.on_date, e.outcome, e.extension_days, e.party, "
     "e.fee_fen, e.note, e.actor FROM applications a JOIN application_events e "
     "ON e.application_id = a.id WHERE " GONGKAI_APPLICATIONS_OF_YEAR
-    " ORDER BY e.application_id, e.seq";
+    " ORDER BY a.received_on, a.id, e.seq";
 #undef GONGKAI_APPLICATIONS_OF_YEAR
 
 #define GONGKAI_CATALOG_OF_YEAR                                                              \

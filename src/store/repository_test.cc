@@ -129,6 +129,8 @@ class PostgresDatabase : public TestDatabase {
 
 enum class Backend { kSqlite, kPostgres };
 
+void PrintTo(Backend b, std::ostream* os) { *os << (b == Backend::kSqlite ? "SQLite" : "PostgreSQL"); }
+
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
   return info.param == Backend::kSqlite ? "sqlite" : "postgres";
 }
@@ -302,6 +304,7 @@ Dataset FullDataset() {
                         .Event(EventKind::kFeePaid, "2019-03-28")
                         .Answered("2019-04-10", Outcome::kPartiallyDisclosed)
                         .Build();
+  fax.content = "第一行\n第二行\t制表符\\反斜杠 \\N 不是空值\r\n";  // COPY escapes
   fax.events[0].note = "请补充所需信息的名称";
   fax.events[2].party = ConsultationParty::kOtherAgency;
   fax.events[4].extension_days = 15;
@@ -723,9 +726,10 @@ TEST_P(RepositoryTest, LoadYearAppliesTheSelectionRules) {
   ASSERT_TRUE(y.ok()) << y.status().message();
   std::vector<std::string> numbers;
   for (const Application& x : y->applications) numbers.push_back(x.number);
-  EXPECT_THAT(numbers, ::testing::ElementsAre("carried-over", "carried-closed-jan-1",
+  // In order of receipt.
+  EXPECT_THAT(numbers, ::testing::ElementsAre("carried-closed-jan-1", "carried-over",
                                               "carried-still-open", "in-2019", "dec-31"));
-  EXPECT_EQ(y->applications[0].events.size(), 2u);  // all events, also those of 2018
+  EXPECT_EQ(y->applications[1].events.size(), 2u);  // all events, also those of 2018
 
   std::vector<std::string> items;
   for (const CatalogItem& c : y->catalog_items) items.push_back(c.index_no);
@@ -817,8 +821,13 @@ TEST_P(RepositoryTest, LoadYearAssemblesEventsAcrossFetchChunks) {
   Result<YearRecords> y = repo_->LoadYear(AgencyOf("big").id, 2019);
   ASSERT_TRUE(y.ok()) << y.status().message();
   ASSERT_EQ(y->applications.size(), static_cast<size_t>(kApps));
-  for (int i = 0; i < kApps; ++i) {
-    const Application& a = y->applications[i];
+  // In order of receipt: first those of 2018-12-30 (even i), then those of 2019-02-01.
+  std::vector<int> order;
+  for (int i = 0; i < kApps; i += 2) order.push_back(i);
+  for (int i = 1; i < kApps; i += 2) order.push_back(i);
+  for (int k = 0; k < kApps; ++k) {
+    const int i = order[k];
+    const Application& a = y->applications[k];
     ASSERT_EQ(a.number, "2019-" + std::to_string(100000 + i));
     ASSERT_EQ(a.events.size(), i % 3 == 0 ? 2u : 1u) << a.number;
     ASSERT_EQ(a.events.back().kind, EventKind::kAnswered) << a.number;
@@ -1244,17 +1253,18 @@ TEST(PostgresUrlTest, ParsesIntoLibpqKeywordsWithoutShowingThePassword) {
       store::ParsePostgresUrl("postgresql://gk:s%40cret@db.example:5433/gongkai?sslmode=require");
   ASSERT_TRUE(t.ok()) << t.status().message();
   EXPECT_EQ(t->connect_string,
-            "connect_timeout=10 dbname=gongkai host=db.example password=s@cret port=5433 "
-            "sslmode=require user=gk");
+            "client_encoding=UTF8 connect_timeout=10 dbname=gongkai host=db.example "
+            "password=s@cret port=5433 sslmode=require user=gk");
   EXPECT_EQ(t->display, "PostgreSQL 数据库 gk@db.example:5433/gongkai");
 
   t = store::ParsePostgresUrl("postgres:///gongkai?host=%2Fvar%2Frun%2Fpostgresql");
   ASSERT_TRUE(t.ok()) << t.status().message();
-  EXPECT_EQ(t->connect_string, "connect_timeout=10 dbname=gongkai host=/var/run/postgresql");
+  EXPECT_EQ(t->connect_string,
+            "client_encoding=UTF8 connect_timeout=10 dbname=gongkai host=/var/run/postgresql");
 
   t = store::ParsePostgresUrl("postgresql://[::1]:5432/x?connect_timeout=2");
   ASSERT_TRUE(t.ok()) << t.status().message();
-  EXPECT_EQ(t->connect_string, "connect_timeout=2 dbname=x host=::1 port=5432");
+  EXPECT_EQ(t->connect_string, "client_encoding=UTF8 connect_timeout=2 dbname=x host=::1 port=5432");
 
   EXPECT_FALSE(store::ParsePostgresUrl("postgresql://u:has%20space@h/db").ok());
   EXPECT_FALSE(store::ParsePostgresUrl("postgresql://h/db?novalue").ok());

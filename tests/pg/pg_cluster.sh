@@ -127,11 +127,11 @@ start_cluster() {
   fi
 
   pick_owner
+  trap 'echo "pg_cluster.sh: start failed; cleaning up" >&2; stop_cluster' ERR
   mkdir -p "$dir"
   local datadir
   datadir=$(mktemp -d "${TMPDIR:-/tmp}/gongkai-pg.XXXXXX")
   echo "$datadir" >"$dir/datadir"
-  trap 'echo "pg_cluster.sh: start failed; cleaning up" >&2; stop_cluster' ERR
 
   chmod 755 "$datadir"
   if [ "$(id -u)" -eq 0 ]; then

@@ -124,6 +124,8 @@ Result<PostgresTarget> ParsePostgresUrl(const std::string& url) {
     GONGKAI_RETURN_IF_ERROR(add(key, pair.substr(eq + 1)));
   }
   if (params.count("connect_timeout") == 0) params["connect_timeout"] = "10";
+  // Our text is UTF-8 whatever the server's or the environment's default (COPY relies on it).
+  params["client_encoding"] = "UTF8";
 
   PostgresTarget target;
   for (const auto& [key, value] : params) {

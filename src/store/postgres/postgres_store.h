@@ -15,8 +15,9 @@ struct PostgresTarget {
 
 // Parses "postgresql://[user[:password]@][host][:port][/dbname][?key=value&…]" (also
 // "postgres://"), percent-decoding each part; query parameters (sslmode, host=/socket/dir,
-// connect_timeout …) pass through to libpq. connect_timeout defaults to 10 s. Errors: kStorage
-// for a malformed URL, or a value containing spaces or quotes (not supported by the driver).
+// connect_timeout …) pass through to libpq. connect_timeout defaults to 10 s; client_encoding
+// is always UTF8. Errors: kStorage for a malformed URL, or a value containing spaces or quotes
+// (not supported by the driver).
 Result<PostgresTarget> ParsePostgresUrl(const std::string& url);
 
 // Connects to the database named by `url` and applies pending migrations. Errors: kStorage

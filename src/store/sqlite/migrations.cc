@@ -1,7 +1,9 @@
 // SQLite schema. Keep equivalent to postgres/migrations.cc: same tables, columns, constraints
 // and indexes; only the type names and the id / trigger syntax differ. Tables are STRICT so
 // SQLite refuses values of the wrong type, as PostgreSQL does. Dates are ISO text; money is
-// integer fen; decimals are integer micros; booleans are 0/1 integers.
+// integer fen; decimals are integer micros; booleans are 0/1 integers. application_events is
+// WITHOUT ROWID: stored in (application_id, seq) order, so LoadYear reads each application's
+// events from one place (PostgreSQL has the same primary key, not the physical clustering).
 //
 // APPEND-ONLY: never edit a released migration; add kMigrationNNNN and list it below.
 #include "store/sqlite/migrations.h"
@@ -85,7 +87,6 @@ CREATE TABLE applications (
 
     R"sql(
 CREATE TABLE application_events (
-  id              INTEGER PRIMARY KEY,
   agency_id       INTEGER NOT NULL REFERENCES agencies (id),
   application_id  INTEGER NOT NULL REFERENCES applications (id),
   seq             INTEGER NOT NULL,
@@ -97,8 +98,8 @@ CREATE TABLE application_events (
   fee_fen         INTEGER NOT NULL,
   note            TEXT NOT NULL,
   actor           TEXT NOT NULL,
-  UNIQUE (application_id, seq)
-) STRICT)sql",
+  PRIMARY KEY (application_id, seq)
+) STRICT, WITHOUT ROWID)sql",
 
     R"sql(
 CREATE TABLE reviews (

@@ -49,6 +49,9 @@ Result<std::unique_ptr<Repository>> OpenSqliteRepository(const std::string& path
     int timeout_ms = 0;
     conn->sql << kSqliteBusyTimeout, soci::into(timeout_ms);
     conn->sql << kSqliteForeignKeys;
+    long long mmap_size = 0;
+    conn->sql << kSqliteMmap, soci::into(mmap_size);
+    conn->sql << kSqliteCacheSize;
     std::string journal_mode;
     conn->sql << kSqliteJournalWal, soci::into(journal_mode);
     GONGKAI_RETURN_IF_ERROR(ApplyMigrations(*conn));
