@@ -491,8 +491,10 @@ void DrawTable(PdfDocument& doc, const Table& table, const std::string& title,
     if (fit == from) fit = std::min(end, from + 1);  // a row taller than a page: draw it anyway
     int to = fit;
     if (fit < end) {
+      // Back up to a break outside merged labels, unless that leaves half the rows' height
+      // unused; then the merged label is cut and printed again on the next page.
       while (to > from + 1 && !CleanBreak(box.grid, to)) --to;
-      if (!CleanBreak(box.grid, to)) to = fit;
+      if (!CleanBreak(box.grid, to) || box.Rows(from, to) < box.Rows(from, fit) / 2) to = fit;
     }
     DrawTableRows(doc, box, from, to);
     from = to;

@@ -196,6 +196,38 @@ TEST(Pdf, TooWideForPortraitGetsLandscapePages) {
   EXPECT_NE(Squeeze(PageText(path, pages)).find("三、后文"), std::string::npos);
 }
 
+TEST(Pdf, MergedLabelCutByAPageBreakIsPrintedOnBothPages) {
+  Format f;
+  f.id = "long";
+  Table t;
+  t.id = "L";
+  t.cell_ids = "row/col";
+  t.label_columns = 2;
+  t.corner = "项目";
+  t.columns = {MakeColumn("V", "数量")};
+  for (int i = 1; i <= 80; ++i) {
+    t.rows.push_back(MakeRow("r" + std::to_string(i), {"甲组", "第" + std::to_string(i) + "行"}, "件"));
+  }
+  f.tables = {t};
+  f.sections = {render_testing::MakeSection("S1", "一、表格", {"L"})};
+  const Report r = MakeReport(f, [](const std::string&) { return Decimal::FromInt(1); }, SectionText);
+  TempDir dir;
+  const std::string path = dir / "long.pdf";
+  ASSERT_TRUE(WritePdf(r, path).ok());
+  int first = 0;
+  int last = 0;
+  for (int p = 1; p <= PageCount(path); ++p) {
+    const std::string text = Squeeze(PageText(path, p));
+    if (text.find("第1行") != std::string::npos) first = p;
+    if (text.find("第80行") != std::string::npos) last = p;
+  }
+  ASSERT_GT(first, 0);
+  ASSERT_GT(last, first);
+  EXPECT_NE(Squeeze(PageText(path, first)).find("甲组"), std::string::npos);
+  EXPECT_NE(Squeeze(PageText(path, last)).find("甲组"), std::string::npos);
+  EXPECT_NE(Squeeze(PageText(path, last)).find("项目"), std::string::npos);  // header repeated
+}
+
 TEST(Pdf, RealFormatsRender) {
   TempDir dir;
   for (const char* id : {"2008", "2019", "2021"}) {
