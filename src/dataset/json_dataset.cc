@@ -915,10 +915,9 @@ Result<Dataset> ParseDataset(std::string_view text, std::string_view source_name
       "fees",     "manual_figures", "narratives"};
   Obj o(errors, root, "$", top);
   if (!errors.ok()) return errors.status();
-  if (o.Has("version")) {
-    std::optional<int64_t> v = o.Int("version", true, 1, 1);
-    if (!errors.ok()) return errors.status();
-    (void)v;
+  if (const json* v = o.Find("version"); v != nullptr && !(v->is_number_integer() && *v == 1)) {
+    errors.Fail("$.version", "不支持的数据集版本 " + v->dump() + "（本程序读取版本 1）");
+    return errors.status();
   }
 
   Uniq slugs, index_nos, app_numbers, review_numbers, lawsuit_numbers, topic_keys, staffing_years,

@@ -318,6 +318,10 @@ TEST(JsonDatasetTest, MalformedJsonNamesLineAndColumn) {
                  "unexpected '}'; expected string literal");
 }
 
+TEST(JsonDatasetTest, UnknownVersion) {
+  EXPECT_EQ(ErrorOf(R"({"version": 2})"), "demo.json: $.version: 不支持的数据集版本 2（本程序读取版本 1）");
+}
+
 TEST(JsonDatasetTest, TopLevelMustBeAnObject) {
   EXPECT_EQ(ErrorOf("[]"), "demo.json: $: 应为对象，实际为数组");
 }
