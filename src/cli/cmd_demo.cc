@@ -95,6 +95,9 @@ int RunGenerate(Context& ctx, const DemoCliOptions& o) {
   }
   Result<Repository*> repo = ctx.Repo();
   if (!repo.ok()) return Fail(repo.status());
+  dataset->source = "演示数据 gongkai demo generate --agencies " + std::to_string(o.agencies) +
+                    " --applications " + std::to_string(o.applications) + " --seed " +
+                    std::to_string(o.seed) + " --years " + o.years;
   Result<ImportSummary> s = (*repo)->Import(*dataset);
   if (!s.ok()) return Fail(s.status());
   std::cout << "已导入演示数据：机关 " << s->agencies << " 个，目录条目 " << s->catalog_items

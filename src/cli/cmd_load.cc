@@ -50,6 +50,7 @@ int RunLoad(Context& ctx, const LoadOptions& opts) {
     Result<Agency> agency = (*repo)->FindAgency(opts.agency);
     if (!agency.ok()) return Fail(agency.status());
   }
+  dataset->source = (is_ledger ? "登记台账 " : "数据集 ") + path;
   Result<ImportSummary> summary = (*repo)->Import(*dataset);
   if (!summary.ok()) return Fail(summary.status().WithContext(path));
   std::cout << Summary(*summary) << '\n';
