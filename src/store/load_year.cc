@@ -330,7 +330,9 @@ class YearLoader {
       if (cursor == apps.size()) {
         return Internal("申请与事件的查询结果不一致（申请 id " + std::to_string(app_id) + "）");
       }
-      ApplicationEvent& e = apps[cursor].events.emplace_back();
+      std::vector<ApplicationEvent>& events = apps[cursor].events;
+      if (events.empty()) events.reserve(4);  // typical: received → … → answered in ≤ 4 steps
+      ApplicationEvent& e = events.emplace_back();
       GONGKAI_ASSIGN_OR_RETURN(e.kind, row.EnumAt<EventKind>(1, "kind", EventKindFromCode));
       GONGKAI_ASSIGN_OR_RETURN(e.on, row.DateAt(2, "on_date"));
       GONGKAI_ASSIGN_OR_RETURN(e.outcome,

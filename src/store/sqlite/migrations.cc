@@ -1,9 +1,14 @@
 // SQLite schema. Keep equivalent to postgres/migrations.cc: same tables, columns, constraints
 // and indexes; only the type names and the id / trigger syntax differ. Tables are STRICT so
 // SQLite refuses values of the wrong type, as PostgreSQL does. Dates are ISO text; money is
-// integer fen; decimals are integer micros; booleans are 0/1 integers. application_events is
-// WITHOUT ROWID: stored in (application_id, seq) order, so LoadYear reads each application's
-// events from one place (PostgreSQL has the same primary key, not the physical clustering).
+// integer fen; decimals are integer micros; booleans are 0/1 integers.
+//
+// Two tables are clustered for LoadYear (WITHOUT ROWID), which reads one agency-year of
+// applications in receipt order and each one's events: applications are stored in
+// (agency_id, received_on, id) order — the id stays unique, as PostgreSQL's primary key, and
+// replaces PostgreSQL's applications_received index — and application_events in
+// (application_id, seq) order, PostgreSQL's primary key too. The constraints are the same on
+// both backends; only the physical order differs.
 //
 // APPEND-ONLY: never edit a released migration; add kMigrationNNNN and list it below.
 #include "store/sqlite/migrations.h"
@@ -71,7 +76,7 @@ CREATE TABLE catalog_publications (
 
     R"sql(
 CREATE TABLE applications (
-  id              INTEGER PRIMARY KEY,
+  id              INTEGER NOT NULL UNIQUE,
   agency_id       INTEGER NOT NULL REFERENCES agencies (id),
   number          TEXT NOT NULL CHECK (length(number) > 0),
   channel         TEXT NOT NULL,
@@ -81,9 +86,9 @@ CREATE TABLE applications (
   applicant_name  TEXT NOT NULL,
   content         TEXT NOT NULL,
   rules_override  TEXT CHECK (rules_override IN ('2008', '2019')),
-  UNIQUE (agency_id, number)
-) STRICT)sql",
-    "CREATE INDEX applications_received ON applications (agency_id, received_on)",
+  UNIQUE (agency_id, number),
+  PRIMARY KEY (agency_id, received_on, id)
+) STRICT, WITHOUT ROWID)sql",
 
     R"sql(
 CREATE TABLE application_events (
