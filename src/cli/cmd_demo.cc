@@ -114,14 +114,16 @@ void AddDemoCommand(CLI::App& app, Context& ctx, int* exit_code) {
   demo->require_subcommand(1);
   auto o = std::make_shared<DemoCliOptions>();
   CLI::App* gen = demo->add_subcommand(
-      "generate", "生成虚构机关（江北省江城市）的演示数据：写成 JSON 数据集（--output），或导入数据库");
+      "generate",
+      "生成虚构机关（江北省江城市）的演示数据：写成 JSON 数据集（--output），或导入数据库");
   gen->add_option("--agencies", o->agencies, "机关数（第一个为区政府办公室，其余为区政府部门）")
       ->check(CLI::Range(1, 60));
   gen->add_option("--applications", o->applications, "依申请公开申请总数（分布到各机关、各年）")
       ->check(CLI::Range(0, 1000000));
   gen->add_option("--seed", o->seed, "随机种子：同一种子生成完全相同的数据");
   gen->add_option("--years", o->years, "年份范围，如 2018-2025");
-  gen->add_option("--output", o->output, "写入 JSON 数据集文件（- 为标准输出）；不给则导入 --db 数据库");
+  gen->add_option("--output", o->output,
+                  "写入 JSON 数据集文件（- 为标准输出）；不给则导入 --db 数据库");
   gen->callback([&ctx, exit_code, o] { *exit_code = RunGenerate(ctx, *o); });
 }
 

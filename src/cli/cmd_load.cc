@@ -34,13 +34,12 @@ int RunLoad(Context& ctx, const LoadOptions& opts) {
   Result<std::string> bytes = ReadFile(path);
   if (!bytes.ok()) return Fail(bytes.status());
 
-  Result<Dataset> dataset = is_ledger ? ParseLedgerCsv(*bytes, opts.agency, path)
-                                      : ParseDataset(*bytes, path);
+  Result<Dataset> dataset =
+      is_ledger ? ParseLedgerCsv(*bytes, opts.agency, path) : ParseDataset(*bytes, path);
   if (!dataset.ok()) return Fail(dataset.status());
   if (!is_ledger) {
-    Status st = CheckAgainstFormats(*dataset, path, [&ctx](const std::string& id) {
-      return ctx.FormatById(id);
-    });
+    Status st = CheckAgainstFormats(*dataset, path,
+                                    [&ctx](const std::string& id) { return ctx.FormatById(id); });
     if (!st.ok()) return Fail(st);
   }
 
@@ -64,17 +63,20 @@ void AddLoadCommand(CLI::App& app, Context& ctx, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "load", "导入数据：JSON 数据集（格式见 docs/dataset-format.md），或 CSV 依申请公开登记台账");
   cmd->add_option("FILE", opts->file, "JSON 数据集文件");
-  cmd->add_option("--ledger", opts->ledger, "CSV 登记台账文件（UTF-8 或 GB18030/GBK，表头为中文列名）");
+  cmd->add_option("--ledger", opts->ledger,
+                  "CSV 登记台账文件（UTF-8 或 GB18030/GBK，表头为中文列名）");
   cmd->add_option("--agency", opts->agency, "台账所属机关的标识（须已存在），与 --ledger 一起使用");
   cmd->callback([&ctx, exit_code, opts] {
     if (opts->file.empty() == opts->ledger.empty()) {
-      throw CLI::ValidationError("load", "请给出一个 JSON 数据集文件，或用 --ledger 给出 CSV 台账（二者选一）");
+      throw CLI::ValidationError(
+          "load", "请给出一个 JSON 数据集文件，或用 --ledger 给出 CSV 台账（二者选一）");
     }
     if (!opts->ledger.empty() && opts->agency.empty()) {
       throw CLI::ValidationError("--agency", "导入台账须用 --agency 指明所属机关");
     }
     if (opts->ledger.empty() && !opts->agency.empty()) {
-      throw CLI::ValidationError("--agency", "--agency 只用于 --ledger；JSON 数据集中每条记录自带机关");
+      throw CLI::ValidationError("--agency",
+                                 "--agency 只用于 --ledger；JSON 数据集中每条记录自带机关");
     }
     *exit_code = RunLoad(ctx, *opts);
   });

@@ -50,10 +50,13 @@ Result<std::vector<CsvRecord>> ParseCsv(std::string_view text, std::string_view 
         ++i;
       }
       if (!closed) {
-        return InvalidInput(where(start_line) + "引号未闭合：从这一行开始的带引号字段直到文件末尾都没有结束的引号");
+        return InvalidInput(where(start_line) +
+                            "引号未闭合：从这一行开始的带引号字段直到文件末尾都没有结束的引号");
       }
       if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-        return InvalidInput(where(line) + "引号之后应为逗号或换行，实际为多余的字符（字段中的引号请写成两个引号 \"\"）");
+        return InvalidInput(
+            where(line) +
+            "引号之后应为逗号或换行，实际为多余的字符（字段中的引号请写成两个引号 \"\"）");
       }
       at_field_start = false;
       continue;

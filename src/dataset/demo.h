@@ -15,12 +15,12 @@
 namespace gongkai {
 
 struct DemoOptions {
-  int agencies = 2;          // the first is a district government office, the rest departments
-  int applications = 600;    // in total, spread over agencies and years (more in later years)
+  int agencies = 2;        // the first is a district government office, the rest departments
+  int applications = 600;  // in total, spread over agencies and years (more in later years)
   uint64_t seed = 2026;
   int first_year = 2018;
-  int last_year = 2025;      // nothing is dated after 31 December of this year; cases still
-                             // running then stay open
+  int last_year = 2025;  // nothing is dated after 31 December of this year; cases still
+                         // running then stay open
   const WorkCalendar* calendar = nullptr;  // REQUIRED: working days for dates and deadlines
 };
 

@@ -96,11 +96,12 @@ TEST(DemoTest, WritesAndReadsBackThroughTheStrictParser) {
 
 TEST(DemoTest, ManualFiguresAndNarrativesMatchTheFormats) {
   const Dataset& d = OfficialDemo();
-  Status st = CheckAgainstFormats(d, "demo.json", [](const std::string& id) -> Result<const Format*> {
-    const Format* f = FormatById(id);
-    if (f == nullptr) return NotFound(id);
-    return f;
-  });
+  Status st =
+      CheckAgainstFormats(d, "demo.json", [](const std::string& id) -> Result<const Format*> {
+        const Format* f = FormatById(id);
+        if (f == nullptr) return NotFound(id);
+        return f;
+      });
   EXPECT_TRUE(st.ok()) << st.message();
   // Every placeholder names a cell of the section's format (or a known name), and no number with
   // a counting unit is written out.
@@ -112,7 +113,8 @@ TEST(DemoTest, ManualFiguresAndNarrativesMatchTheFormats) {
     ASSERT_NE(f, nullptr);
     const std::vector<std::string> ids = f->CellIds();
     const std::set<std::string> cells(ids.begin(), ids.end());
-    for (std::sregex_iterator it(n.record.body.begin(), n.record.body.end(), placeholder), e; it != e; ++it) {
+    for (std::sregex_iterator it(n.record.body.begin(), n.record.body.end(), placeholder), e;
+         it != e; ++it) {
       const std::string name = (*it)[1];
       EXPECT_TRUE(names.count(name) || (cells.count(name) && !f->IsHeading(name)))
           << n.record.format_id << " " << n.record.section_id << ": {{" << name << "}}";

@@ -34,8 +34,8 @@ Result<std::string> Convert(std::string_view in, const char* from, const char* t
       continue;
     }
     const size_t offset = in.size() - src_left;
-    status = InvalidInput("第 " + std::to_string(offset + 1) + " 字节起不是有效的 " + from +
-                          " 编码");
+    status =
+        InvalidInput("第 " + std::to_string(offset + 1) + " 字节起不是有效的 " + from + " 编码");
     break;
   }
   iconv_close(cd);

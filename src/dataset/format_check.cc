@@ -22,7 +22,8 @@ Status CheckAgainstFormats(const Dataset& dataset, std::string_view source_name,
     }
     const std::string path = src + ": $.manual_figures[" + std::to_string(i) + "].cell: ";
     if (!it->second.count(m.cell_id)) {
-      return InvalidInput(path + (*fmt)->name + "（" + m.format_id + "）没有单元格 \"" + m.cell_id + "\"");
+      return InvalidInput(path + (*fmt)->name + "（" + m.format_id + "）没有单元格 \"" + m.cell_id +
+                          "\"");
     }
     if ((*fmt)->IsHeading(m.cell_id)) {
       return InvalidInput(path + "单元格 \"" + m.cell_id + "\" 是标题行，不能填数");
@@ -38,9 +39,9 @@ Status CheckAgainstFormats(const Dataset& dataset, std::string_view source_name,
     if (!found) {
       std::string list;
       for (const Section& s : sections) list += (list.empty() ? "" : ", ") + s.id + " " + s.heading;
-      return InvalidInput(src + ": $.narratives[" + std::to_string(i) + "].section: " +
-                          (*fmt)->name + "（" + n.format_id + "）没有正文部分 \"" + n.section_id +
-                          "\"（可选：" + list + "）");
+      return InvalidInput(src + ": $.narratives[" + std::to_string(i) +
+                          "].section: " + (*fmt)->name + "（" + n.format_id + "）没有正文部分 \"" +
+                          n.section_id + "\"（可选：" + list + "）");
     }
   }
   return Status::Ok();

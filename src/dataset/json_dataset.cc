@@ -42,15 +42,23 @@ class Errors {
 
 std::string TypeName(const json& j) {
   switch (j.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "对象";
-    case json::value_t::array: return "数组";
-    case json::value_t::string: return "字符串";
-    case json::value_t::boolean: return "布尔值";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::object:
+      return "对象";
+    case json::value_t::array:
+      return "数组";
+    case json::value_t::string:
+      return "字符串";
+    case json::value_t::boolean:
+      return "布尔值";
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return "整数";
-    case json::value_t::number_float: return "小数";
-    default: return "其他类型";
+    case json::value_t::number_unsigned:
+      return "整数";
+    case json::value_t::number_float:
+      return "小数";
+    default:
+      return "其他类型";
   }
 }
 
@@ -76,17 +84,23 @@ const std::vector<Channel>& AllChannels() {
 }
 const std::vector<ApplicantType>& AllApplicantTypes() {
   static const std::vector<ApplicantType> v = {
-      ApplicantType::kNaturalPerson,    ApplicantType::kCommercialEnterprise,
+      ApplicantType::kNaturalPerson,       ApplicantType::kCommercialEnterprise,
       ApplicantType::kResearchInstitution, ApplicantType::kSocialWelfareOrg,
-      ApplicantType::kLegalServiceOrg,  ApplicantType::kOtherOrg};
+      ApplicantType::kLegalServiceOrg,     ApplicantType::kOtherOrg};
   return v;
 }
 const std::vector<EventKind>& AllEventKinds() {
-  static const std::vector<EventKind> v = {
-      EventKind::kCorrectionRequested, EventKind::kCorrectionReceived, EventKind::kCorrectionLapsed,
-      EventKind::kConsultationStarted, EventKind::kConsultationEnded,  EventKind::kExtensionApproved,
-      EventKind::kFeeNotified,         EventKind::kFeePaid,            EventKind::kFeeLapsed,
-      EventKind::kAnswered,            EventKind::kWithdrawn};
+  static const std::vector<EventKind> v = {EventKind::kCorrectionRequested,
+                                           EventKind::kCorrectionReceived,
+                                           EventKind::kCorrectionLapsed,
+                                           EventKind::kConsultationStarted,
+                                           EventKind::kConsultationEnded,
+                                           EventKind::kExtensionApproved,
+                                           EventKind::kFeeNotified,
+                                           EventKind::kFeePaid,
+                                           EventKind::kFeeLapsed,
+                                           EventKind::kAnswered,
+                                           EventKind::kWithdrawn};
   return v;
 }
 const std::vector<RuleSet>& AllRuleSets() {
@@ -257,7 +271,8 @@ class Obj {
       return std::nullopt;
     }
     if (!d) {
-      e_.Fail(At(key), "不是有效的数字 " + Quoted(v->is_string() ? v->get<std::string>() : v->dump()) +
+      e_.Fail(At(key), "不是有效的数字 " +
+                           Quoted(v->is_string() ? v->get<std::string>() : v->dump()) +
                            "（最多六位小数）");
     }
     return d;
@@ -280,7 +295,8 @@ class Obj {
 
   template <typename E>
   std::optional<E> Code(std::string_view key, bool required, std::string_view what,
-                        std::optional<E> (*from_code)(std::string_view), const std::vector<E>& all) {
+                        std::optional<E> (*from_code)(std::string_view),
+                        const std::vector<E>& all) {
     const json* v = required ? Require(key) : Find(key);
     if (v == nullptr) return std::nullopt;
     if (!v->is_string()) {
@@ -290,7 +306,8 @@ class Obj {
     const std::string s = v->get<std::string>();
     std::optional<E> e = from_code(s);
     if (!e) {
-      e_.Fail(At(key), "未知的" + std::string(what) + " " + Quoted(s) + "（可选：" + CodeList(all) + "）");
+      e_.Fail(At(key),
+              "未知的" + std::string(what) + " " + Quoted(s) + "（可选：" + CodeList(all) + "）");
     }
     return e;
   }
@@ -339,7 +356,9 @@ class Obj {
   bool valid_ = true;
 };
 
-std::string Index(const std::string& base, size_t i) { return base + "[" + std::to_string(i) + "]"; }
+std::string Index(const std::string& base, size_t i) {
+  return base + "[" + std::to_string(i) + "]";
+}
 
 // Remembers keys already seen and reports a duplicate with the path of the first one.
 class Uniq {
@@ -364,26 +383,30 @@ std::string K(std::initializer_list<std::string_view> parts) {
   return k;
 }
 
-const char* const kRecordKeys[] = {"agencies",  "catalog_items", "applications", "reviews",
-                                   "lawsuits",  "complaints",    "hot_topics",   "responses",
-                                   "meetings",  "trainings",     "staffing",     "fees",
+const char* const kRecordKeys[] = {"agencies",       "catalog_items", "applications", "reviews",
+                                   "lawsuits",       "complaints",    "hot_topics",   "responses",
+                                   "meetings",       "trainings",     "staffing",     "fees",
                                    "manual_figures", "narratives"};
 
 void ReadAgency(Obj& o, Dataset& d, Uniq& slugs) {
   Agency a;
   a.slug = o.Str("slug", true);
   if (o.errors().ok() && !IsSlug(a.slug)) {
-    o.errors().Fail(o.At("slug"), "机关标识 " + Quoted(a.slug) + " 只能由小写字母、数字和连字符组成");
+    o.errors().Fail(o.At("slug"),
+                    "机关标识 " + Quoted(a.slug) + " 只能由小写字母、数字和连字符组成");
   }
   a.name = o.Str("name", true);
   a.short_name = o.Str("short_name");
   a.org_code = o.Str("org_code");
   if (!a.org_code.empty()) {
     bool ok = a.org_code.size() == 9 || a.org_code.size() == 10 || a.org_code.size() == 18;
-    for (char c : a.org_code) ok = ok && ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '-');
+    for (char c : a.org_code)
+      ok = ok && ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '-');
     if (!ok) {
-      o.errors().Fail(o.At("org_code"), "机构代码 " + Quoted(a.org_code) +
-                                            " 应为 9 位组织机构代码（可带连字符）或 18 位统一社会信用代码（数字和大写字母）");
+      o.errors().Fail(
+          o.At("org_code"),
+          "机构代码 " + Quoted(a.org_code) +
+              " 应为 9 位组织机构代码（可带连字符）或 18 位统一社会信用代码（数字和大写字母）");
     }
   }
   a.parent_slug = o.Str("parent");
@@ -438,8 +461,8 @@ void ReadCatalogItem(Obj& o, Dataset& d, Uniq& index_nos) {
     for (size_t i = 0; i < chans->size() && o.errors().ok(); ++i) {
       Obj co(o.errors(), (*chans)[i], Index(o.At("channels"), i), {"channel", "published_on"});
       ChannelPublication p;
-      p.channel = co.Code<PublicationChannel>("channel", true, "公开渠道", PublicationChannelFromCode,
-                                              AllPublicationChannels())
+      p.channel = co.Code<PublicationChannel>("channel", true, "公开渠道",
+                                              PublicationChannelFromCode, AllPublicationChannels())
                       .value_or(PublicationChannel::kWebsite);
       p.published_on = co.ReqDate("published_on");
       if (co.errors().ok() && !c.published_on) {
@@ -471,10 +494,12 @@ void ReadEvent(Obj& o, ApplicationEvent& ev) {
                 .value_or(EventKind::kAnswered);
   ev.on = o.ReqDate("on");
   if (!o.errors().ok()) return;
-  const std::string kind_name = std::string(ToChinese(ev.kind)) + "（" + std::string(ToCode(ev.kind)) + "）";
+  const std::string kind_name =
+      std::string(ToChinese(ev.kind)) + "（" + std::string(ToCode(ev.kind)) + "）";
   auto only_for = [&](std::string_view key, EventKind kind) {
     if (o.Has(key) && ev.kind != kind) {
-      o.errors().Fail(o.At(key), "只有 " + std::string(ToCode(kind)) + " 事件可以有此字段，本事件为" + kind_name);
+      o.errors().Fail(o.At(key), "只有 " + std::string(ToCode(kind)) +
+                                     " 事件可以有此字段，本事件为" + kind_name);
       return false;
     }
     return true;
@@ -484,11 +509,12 @@ void ReadEvent(Obj& o, ApplicationEvent& ev) {
   if (ev.kind == EventKind::kAnswered) {
     ev.outcome = o.Code<Outcome>("outcome", true, "办理结果", OutcomeFromCode, AllOutcomes());
     if (ev.outcome && !IsAnswerOutcome(*ev.outcome)) {
-      o.errors().Fail(o.At("outcome"), "办理结果 " + std::string(ToCode(*ev.outcome)) +
-                                           " 由事件本身表示，不能用于答复：请改用事件 " +
-                                           (*ev.outcome == Outcome::kWithdrawn ? "withdrawn"
-                                            : *ev.outcome == Outcome::kFeeLapsed ? "fee_lapsed"
-                                                                                 : "correction_lapsed"));
+      o.errors().Fail(o.At("outcome"),
+                      "办理结果 " + std::string(ToCode(*ev.outcome)) +
+                          " 由事件本身表示，不能用于答复：请改用事件 " +
+                          (*ev.outcome == Outcome::kWithdrawn   ? "withdrawn"
+                           : *ev.outcome == Outcome::kFeeLapsed ? "fee_lapsed"
+                                                                : "correction_lapsed"));
       return;
     }
   }
@@ -507,7 +533,8 @@ void ReadEvent(Obj& o, ApplicationEvent& ev) {
   const bool fee_kind = ev.kind == EventKind::kFeeNotified || ev.kind == EventKind::kFeePaid;
   for (std::string_view key : {"fee_fen", "fee_yuan"}) {
     if (o.Has(key) && !fee_kind) {
-      o.errors().Fail(o.At(key), "只有 fee_notified / fee_paid 事件可以有金额，本事件为" + kind_name);
+      o.errors().Fail(o.At(key),
+                      "只有 fee_notified / fee_paid 事件可以有金额，本事件为" + kind_name);
       return;
     }
   }
@@ -580,7 +607,8 @@ void ReadApplication(Obj& o, Dataset& d, Uniq& numbers) {
   d.applications.push_back(std::move(owned));
 }
 
-void CheckDecision(Obj& o, const Date& filed, const std::optional<Date>& decided, CaseResult& result) {
+void CheckDecision(Obj& o, const Date& filed, const std::optional<Date>& decided,
+                   CaseResult& result) {
   std::optional<CaseResult> r =
       o.Code<CaseResult>("result", false, "结果", CaseResultFromCode, AllCaseResults());
   if (!o.errors().ok()) return;
@@ -588,12 +616,14 @@ void CheckDecision(Obj& o, const Date& filed, const std::optional<Date>& decided
     if (*decided < filed) {
       o.errors().Fail(o.At("decided_on"), "审结日期早于受理日期 filed_on");
     } else if (!r) {
-      o.errors().Fail(o.At("result"), "已审结（有 decided_on）的案件须写结果（upheld, corrected, other）");
+      o.errors().Fail(o.At("result"),
+                      "已审结（有 decided_on）的案件须写结果（upheld, corrected, other）");
     } else if (*r == CaseResult::kPending) {
       o.errors().Fail(o.At("result"), "有审结日期 decided_on 的案件结果不能是 pending");
     }
   } else if (r && *r != CaseResult::kPending) {
-    o.errors().Fail(o.At("decided_on"), "结果为 " + std::string(ToCode(*r)) + " 的案件须写审结日期");
+    o.errors().Fail(o.At("decided_on"),
+                    "结果为 " + std::string(ToCode(*r)) + " 的案件须写审结日期");
   }
   result = decided && r ? *r : CaseResult::kPending;
 }
@@ -623,7 +653,8 @@ void ReadLawsuit(Obj& o, Dataset& d, Uniq& numbers) {
   l.review_number = o.Str("review");
   l.after_review = o.Bool("after_review", !l.review_number.empty());
   if (o.errors().ok() && !l.after_review && !l.review_number.empty()) {
-    o.errors().Fail(o.At("after_review"), "写了复议案号 review 的诉讼应为复议后起诉（after_review: true）");
+    o.errors().Fail(o.At("after_review"),
+                    "写了复议案号 review 的诉讼应为复议后起诉（after_review: true）");
   }
   l.filed_on = o.ReqDate("filed_on");
   l.decided_on = o.OptDate("decided_on");
@@ -733,9 +764,11 @@ void ReadManualFigure(Obj& o, Dataset& d, Uniq& cells) {
   m.entered_at = o.Str("entered_at");
   if (o.errors().ok() && !m.entered_at.empty()) {
     Result<Date> day = Date::Parse(m.entered_at.substr(0, 10));
-    if (!day.ok() || (m.entered_at.size() > 10 && m.entered_at[10] != 'T' && m.entered_at[10] != ' ')) {
-      o.errors().Fail(o.At("entered_at"), "录入时间 " + Quoted(m.entered_at) +
-                                              " 应为 ISO 8601 时间，如 \"2019-01-03T09:30:00+08:00\"");
+    if (!day.ok() ||
+        (m.entered_at.size() > 10 && m.entered_at[10] != 'T' && m.entered_at[10] != ' ')) {
+      o.errors().Fail(o.At("entered_at"),
+                      "录入时间 " + Quoted(m.entered_at) +
+                          " 应为 ISO 8601 时间，如 \"2019-01-03T09:30:00+08:00\"");
     }
   }
   m.source = o.Str("source", true);
@@ -757,7 +790,8 @@ void ReadNarrative(Obj& o, Dataset& d, Uniq& sections) {
   n.section_id = o.Str("section", true);
   n.body = o.Str("body", true);
   if (o.errors().ok()) {
-    sections.Add(o.errors(), K({owned.agency_slug, std::to_string(n.year), n.format_id, n.section_id}),
+    sections.Add(o.errors(),
+                 K({owned.agency_slug, std::to_string(n.year), n.format_id, n.section_id}),
                  o.path(),
                  "机关 " + owned.agency_slug + " " + std::to_string(n.year) + " 年 " + n.format_id +
                      " 格式正文第 " + n.section_id + " 部分");
@@ -791,9 +825,7 @@ void PutStr(ojson& o, const char* key, const std::string& v) {
 void PutDate(ojson& o, const char* key, const std::optional<Date>& v) {
   if (v) o[key] = v->ToString();
 }
-std::string YuanText(int64_t fen) {
-  return Decimal::FromMicros(fen * 10'000).ToString();
-}
+std::string YuanText(int64_t fen) { return Decimal::FromMicros(fen * 10'000).ToString(); }
 void PutDecimal(ojson& o, const char* key, Decimal v) {
   if (v.is_integer()) {
     o[key] = v.integer_part();
@@ -843,7 +875,8 @@ ojson WriteCatalogItem(const Dataset::Owned<CatalogItem>& owned) {
   if (!c.channels.empty()) {
     ojson arr = ojson::array();
     for (const ChannelPublication& p : c.channels) {
-      arr.push_back(ojson{{"channel", std::string(ToCode(p.channel))}, {"published_on", p.published_on.ToString()}});
+      arr.push_back(ojson{{"channel", std::string(ToCode(p.channel))},
+                          {"published_on", p.published_on.ToString()}});
     }
     o["channels"] = std::move(arr);
   }
@@ -870,7 +903,8 @@ ojson WriteApplication(const Dataset::Owned<Application>& owned) {
     if (ev.outcome) e["outcome"] = std::string(ToCode(*ev.outcome));
     if (ev.kind == EventKind::kExtensionApproved) e["extension_days"] = ev.extension_days;
     if (ev.party) e["party"] = std::string(ToCode(*ev.party));
-    if (ev.kind == EventKind::kFeeNotified || ev.kind == EventKind::kFeePaid) e["fee_fen"] = ev.fee_fen;
+    if (ev.kind == EventKind::kFeeNotified || ev.kind == EventKind::kFeePaid)
+      e["fee_fen"] = ev.fee_fen;
     PutStr(e, "note", ev.note);
     PutStr(e, "actor", ev.actor);
     events.push_back(std::move(e));
@@ -890,7 +924,8 @@ void WriteDecision(ojson& o, const Case& c) {
 
 Result<Dataset> ParseDataset(std::string_view text, std::string_view source_name) {
   if (!IsValidUtf8(text)) {
-    return InvalidInput(std::string(source_name) + ": 文件不是 UTF-8 编码（JSON 数据集须为 UTF-8）");
+    return InvalidInput(std::string(source_name) +
+                        ": 文件不是 UTF-8 编码（JSON 数据集须为 UTF-8）");
   }
   json root;
   try {
@@ -910,9 +945,9 @@ Result<Dataset> ParseDataset(std::string_view text, std::string_view source_name
   Errors errors(source_name);
   Dataset d;
   const std::vector<std::string_view> top = {
-      "version",  "agencies",  "catalog_items", "applications", "reviews",        "lawsuits",
-      "complaints", "hot_topics", "responses",   "meetings",     "trainings",      "staffing",
-      "fees",     "manual_figures", "narratives"};
+      "version",   "agencies",   "catalog_items", "applications",   "reviews",
+      "lawsuits",  "complaints", "hot_topics",    "responses",      "meetings",
+      "trainings", "staffing",   "fees",          "manual_figures", "narratives"};
   Obj o(errors, root, "$", top);
   if (!errors.ok()) return errors.status();
   if (const json* v = o.Find("version"); v != nullptr && !(v->is_number_integer() && *v == 1)) {
@@ -928,7 +963,8 @@ Result<Dataset> ParseDataset(std::string_view text, std::string_view source_name
     std::function<void(Obj&)> read;
   };
   const std::vector<Section> sections = {
-      {"agencies", {"slug", "name", "short_name", "org_code", "parent", "region"},
+      {"agencies",
+       {"slug", "name", "short_name", "org_code", "parent", "region"},
        [&](Obj& r) { ReadAgency(r, d, slugs); }},
       {"catalog_items",
        {"agency", "index_no", "title", "doc_no", "publisher", "created_on", "published_on",
@@ -939,16 +975,19 @@ Result<Dataset> ParseDataset(std::string_view text, std::string_view source_name
        {"agency", "number", "channel", "received_on", "confirmed_on", "applicant_type",
         "applicant_name", "content", "rules", "events"},
        [&](Obj& r) { ReadApplication(r, d, app_numbers); }},
-      {"reviews", {"agency", "number", "application", "filed_on", "decided_on", "result"},
+      {"reviews",
+       {"agency", "number", "application", "filed_on", "decided_on", "result"},
        [&](Obj& r) { ReadReview(r, d, review_numbers); }},
       {"lawsuits",
        {"agency", "number", "application", "after_review", "review", "filed_on", "decided_on",
         "result"},
        [&](Obj& r) { ReadLawsuit(r, d, lawsuit_numbers); }},
       {"complaints", {"agency", "received_on", "subject"}, [&](Obj& r) { ReadComplaint(r, d); }},
-      {"hot_topics", {"agency", "key", "title", "first_seen_on"},
+      {"hot_topics",
+       {"agency", "key", "title", "first_seen_on"},
        [&](Obj& r) { ReadHotTopic(r, d, topic_keys); }},
-      {"responses", {"agency", "kind", "on", "title", "principal_leader", "hot_topic"},
+      {"responses",
+       {"agency", "kind", "on", "title", "principal_leader", "hot_topic"},
        [&](Obj& r) { ReadResponse(r, d); }},
       {"meetings", {"agency", "on", "title"}, [&](Obj& r) { ReadMeeting(r, d); }},
       {"trainings", {"agency", "on", "title", "trainees"}, [&](Obj& r) { ReadTraining(r, d); }},
@@ -960,7 +999,8 @@ Result<Dataset> ParseDataset(std::string_view text, std::string_view source_name
       {"manual_figures",
        {"agency", "year", "format", "cell", "value", "entered_by", "entered_at", "source"},
        [&](Obj& r) { ReadManualFigure(r, d, figure_cells); }},
-      {"narratives", {"agency", "year", "format", "section", "body"},
+      {"narratives",
+       {"agency", "year", "format", "section", "body"},
        [&](Obj& r) { ReadNarrative(r, d, narrative_sections); }},
   };
   for (const Section& s : sections) {
@@ -1033,7 +1073,8 @@ Result<std::string> DatasetToJson(const Dataset& d) {
     return o;
   });
   put("meetings", d.meetings, [](const Dataset::Owned<Meeting>& r) {
-    return ojson{{"agency", r.agency_slug}, {"on", r.record.on.ToString()}, {"title", r.record.title}};
+    return ojson{
+        {"agency", r.agency_slug}, {"on", r.record.on.ToString()}, {"title", r.record.title}};
   });
   put("trainings", d.trainings, [](const Dataset::Owned<Training>& r) {
     return ojson{{"agency", r.agency_slug},

@@ -244,82 +244,108 @@ TEST_P(JsonDatasetErrorTest, NamesThePathAndTheReason) {
 INSTANTIATE_TEST_SUITE_P(
     Errors, JsonDatasetErrorTest,
     ::testing::Values(
-        ErrorCase{"UnknownOutcome", R"("outcome": "partially_disclosed")", R"("outcome": "disclosd")",
-                  "demo.json: $.applications[0].events[7].outcome: 未知的办理结果 \"disclosd\"（可选："
-                  "already_published, disclosed, partially_disclosed, refused_state_secret, "
-                  "refused_law_prohibits, refused_three_securities, refused_trade_secret, "
-                  "refused_privacy, refused_internal_affairs, refused_process_info, "
-                  "refused_enforcement_file, refused_administrative_query, not_held, "
-                  "not_this_agency, needs_creation, unclear_after_correction, petition_complaint, "
-                  "repeat_application, publication, excessive_requests, confirm_or_reissue, "
-                  "correction_lapsed, fee_lapsed, withdrawn, special_procedure, other）"},
-        ErrorCase{"UnknownKey", R"("received_on": "2019-06-03")", R"("recieved_on": "2019-06-03")",
-                  "demo.json: $.applications[0].recieved_on: 未知的字段（可用的字段：agency, number, "
-                  "channel, received_on, confirmed_on, applicant_type, applicant_name, content, "
-                  "rules, events）"},
-        ErrorCase{"UnknownTopLevelKey", R"("complaints": [)", R"("complaint": [)",
-                  "demo.json: $.complaint: 未知的字段（可用的字段：version, agencies, catalog_items, "
-                  "applications, reviews, lawsuits, complaints, hot_topics, responses, meetings, "
-                  "trainings, staffing, fees, manual_figures, narratives）"},
+        ErrorCase{
+            "UnknownOutcome", R"("outcome": "partially_disclosed")", R"("outcome": "disclosd")",
+            "demo.json: $.applications[0].events[7].outcome: 未知的办理结果 \"disclosd\"（可选："
+            "already_published, disclosed, partially_disclosed, refused_state_secret, "
+            "refused_law_prohibits, refused_three_securities, refused_trade_secret, "
+            "refused_privacy, refused_internal_affairs, refused_process_info, "
+            "refused_enforcement_file, refused_administrative_query, not_held, "
+            "not_this_agency, needs_creation, unclear_after_correction, petition_complaint, "
+            "repeat_application, publication, excessive_requests, confirm_or_reissue, "
+            "correction_lapsed, fee_lapsed, withdrawn, special_procedure, other）"},
+        ErrorCase{
+            "UnknownKey", R"("received_on": "2019-06-03")", R"("recieved_on": "2019-06-03")",
+            "demo.json: $.applications[0].recieved_on: 未知的字段（可用的字段：agency, number, "
+            "channel, received_on, confirmed_on, applicant_type, applicant_name, content, "
+            "rules, events）"},
+        ErrorCase{
+            "UnknownTopLevelKey", R"("complaints": [)", R"("complaint": [)",
+            "demo.json: $.complaint: 未知的字段（可用的字段：version, agencies, catalog_items, "
+            "applications, reviews, lawsuits, complaints, hot_topics, responses, meetings, "
+            "trainings, staffing, fees, manual_figures, narratives）"},
         ErrorCase{"WrongType", R"("trainees": 35)", R"("trainees": "35")",
                   "demo.json: $.trainings[0].trainees: 应为整数，实际为字符串"},
         ErrorCase{"MissingRequired", R"("number": "2019-018", )", "",
                   "demo.json: $.applications[1].number: 缺少必填字段"},
-        ErrorCase{"BadChannel", R"("channel": "online")", R"("channel": "wechat")",
-                  "demo.json: $.applications[1].channel: 未知的申请渠道 \"wechat\"（可选：in_person, "
-                  "post_signed, post_ordinary, online, fax）"},
+        ErrorCase{
+            "BadChannel", R"("channel": "online")", R"("channel": "wechat")",
+            "demo.json: $.applications[1].channel: 未知的申请渠道 \"wechat\"（可选：in_person, "
+            "post_signed, post_ordinary, online, fax）"},
         ErrorCase{"BadDate", R"("received_on": "2019-12-30")", R"("received_on": "2019-13-01")",
-                  "demo.json: $.applications[1].received_on: 不是有效日期 \"2019-13-01\"（应为 YYYY-MM-DD）"},
-        ErrorCase{"DateOutOfRange", R"("first_seen_on": "2019-04-01")", R"("first_seen_on": "1989-12-31")",
-                  "demo.json: $.hot_topics[0].first_seen_on: 日期 \"1989-12-31\" 超出范围（应在 1990 年至 2100 年之间）"},
+                  "demo.json: $.applications[1].received_on: 不是有效日期 \"2019-13-01\"（应为 "
+                  "YYYY-MM-DD）"},
+        ErrorCase{"DateOutOfRange", R"("first_seen_on": "2019-04-01")",
+                  R"("first_seen_on": "1989-12-31")",
+                  "demo.json: $.hot_topics[0].first_seen_on: 日期 \"1989-12-31\" 超出范围（应在 "
+                  "1990 年至 2100 年之间）"},
         ErrorCase{"NegativeAmount", R"("amount_yuan": "300.50")", R"("amount_yuan": "-300.50")",
                   "demo.json: $.fees[0].amount_yuan: 金额不能为负数：-300.5"},
         ErrorCase{"NegativeCount", R"("part_time": 3)", R"("part_time": -3)",
                   "demo.json: $.staffing[0].part_time: 不能为负数：-3"},
-        ErrorCase{"TooManyDecimals", R"("fee_yuan": "300.50")", R"("fee_yuan": "300.505")",
-                  "demo.json: $.applications[0].events[5].fee_yuan: 金额最多两位小数（到分）：300.505"},
-        ErrorCase{"DuplicateApplicationNumber", R"("number": "2019-018")", R"("number": "2019-017")",
-                  "demo.json: $.applications[1].number: 机关 donghu-nr 的申请登记编号 \"2019-017\" 与 "
-                  "$.applications[0].number 重复"},
-        ErrorCase{"EventOutOfOrder", R"({"kind": "consultation_ended", "on": "2019-06-28"})",
-                  R"({"kind": "consultation_ended", "on": "2019-06-08"})",
-                  "demo.json: $.applications[0].events[3]: 第4个事件 consultation_ended（2019-06-08）"
-                  "早于上一事件（2019-06-12）"},
-        ErrorCase{"IllegalTransition", R"({"kind": "correction_received", "on": "2019-06-10"},)", "",
-                  "demo.json: $.applications[0].events[1]: 第2个事件 consultation_started（2019-06-12）"
-                  "只能在办理中时记录，当前状态为待补正"},
-        ErrorCase{"OutcomeOnWrongEvent", R"("extension_days": 20})", R"("extension_days": 20, "outcome": "disclosed"})",
-                  "demo.json: $.applications[0].events[4].outcome: 只有 answered 事件可以有此字段，本事件为批准延期（extension_approved）"},
-        ErrorCase{"DerivedOutcomeInAnswer", R"("outcome": "partially_disclosed")", R"("outcome": "withdrawn")",
-                  "demo.json: $.applications[0].events[7].outcome: 办理结果 withdrawn 由事件本身表示，不能用于答复：请改用事件 withdrawn"},
+        ErrorCase{
+            "TooManyDecimals", R"("fee_yuan": "300.50")", R"("fee_yuan": "300.505")",
+            "demo.json: $.applications[0].events[5].fee_yuan: 金额最多两位小数（到分）：300.505"},
+        ErrorCase{
+            "DuplicateApplicationNumber", R"("number": "2019-018")", R"("number": "2019-017")",
+            "demo.json: $.applications[1].number: 机关 donghu-nr 的申请登记编号 \"2019-017\" 与 "
+            "$.applications[0].number 重复"},
+        ErrorCase{
+            "EventOutOfOrder", R"({"kind": "consultation_ended", "on": "2019-06-28"})",
+            R"({"kind": "consultation_ended", "on": "2019-06-08"})",
+            "demo.json: $.applications[0].events[3]: 第4个事件 consultation_ended（2019-06-08）"
+            "早于上一事件（2019-06-12）"},
+        ErrorCase{
+            "IllegalTransition", R"({"kind": "correction_received", "on": "2019-06-10"},)", "",
+            "demo.json: $.applications[0].events[1]: 第2个事件 consultation_started（2019-06-12）"
+            "只能在办理中时记录，当前状态为待补正"},
+        ErrorCase{"OutcomeOnWrongEvent", R"("extension_days": 20})",
+                  R"("extension_days": 20, "outcome": "disclosed"})",
+                  "demo.json: $.applications[0].events[4].outcome: 只有 answered "
+                  "事件可以有此字段，本事件为批准延期（extension_approved）"},
+        ErrorCase{"DerivedOutcomeInAnswer", R"("outcome": "partially_disclosed")",
+                  R"("outcome": "withdrawn")",
+                  "demo.json: $.applications[0].events[7].outcome: 办理结果 withdrawn "
+                  "由事件本身表示，不能用于答复：请改用事件 withdrawn"},
         ErrorCase{"DecidedWithoutResult", R"("decided_on": "2019-09-20", "result": "corrected")",
                   R"("decided_on": "2019-09-20")",
-                  "demo.json: $.reviews[0].result: 已审结（有 decided_on）的案件须写结果（upheld, corrected, other）"},
+                  "demo.json: $.reviews[0].result: 已审结（有 decided_on）的案件须写结果（upheld, "
+                  "corrected, other）"},
         ErrorCase{"ReviewWithoutAfterReview", R"("review": "东政复〔2019〕5号",)",
                   R"("review": "东政复〔2019〕5号", "after_review": false,)",
-                  "demo.json: $.lawsuits[0].after_review: 写了复议案号 review 的诉讼应为复议后起诉（after_review: true）"},
+                  "demo.json: $.lawsuits[0].after_review: 写了复议案号 review "
+                  "的诉讼应为复议后起诉（after_review: true）"},
         ErrorCase{"BadSlug", R"("slug": "donghu-gov")", R"("slug": "Donghu Gov")",
-                  "demo.json: $.agencies[0].slug: 机关标识 \"Donghu Gov\" 只能由小写字母、数字和连字符组成"},
-        ErrorCase{"BadFormat", R"("format": "2019", "section": "S1")", R"("format": "2020", "section": "S1")",
-                  "demo.json: $.narratives[0].format: 未知的年报格式 \"2020\"（可选：2008, 2019, 2021）"},
+                  "demo.json: $.agencies[0].slug: 机关标识 \"Donghu Gov\" "
+                  "只能由小写字母、数字和连字符组成"},
+        ErrorCase{
+            "BadFormat", R"("format": "2019", "section": "S1")",
+            R"("format": "2020", "section": "S1")",
+            "demo.json: $.narratives[0].format: 未知的年报格式 \"2020\"（可选：2008, 2019, 2021）"},
         ErrorCase{"DuplicateManualFigure", R"("cell": "T2.9.1/AMT")", R"("cell": "T2.5.1/CHG")",
-                  "demo.json: $.manual_figures[1]: 机关 donghu-nr 2019 年 2019 格式单元格 T2.5.1/CHG 的人工填报数 与 "
+                  "demo.json: $.manual_figures[1]: 机关 donghu-nr 2019 年 2019 格式单元格 "
+                  "T2.5.1/CHG 的人工填报数 与 "
                   "$.manual_figures[0] 重复"},
-        ErrorCase{"PublishedBeforeCreated", R"("published_on": "2019-03-05",)", R"("published_on": "2019-02-05",)",
+        ErrorCase{"PublishedBeforeCreated", R"("published_on": "2019-03-05",)",
+                  R"("published_on": "2019-02-05",)",
                   "demo.json: $.catalog_items[0].published_on: 公开日期早于生成日期 created_on"},
-        ErrorCase{"NotAnArray", R"("complaints": [{"agency": "donghu-nr", "received_on": "2019-05-06", "subject": "网站目录未更新"}])",
-                  R"("complaints": {})", "demo.json: $.complaints: 应为数组，实际为对象"}),
+        ErrorCase{
+            "NotAnArray",
+            R"("complaints": [{"agency": "donghu-nr", "received_on": "2019-05-06", "subject": "网站目录未更新"}])",
+            R"("complaints": {})", "demo.json: $.complaints: 应为数组，实际为对象"}),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return info.param.name; });
 
 TEST(JsonDatasetTest, MalformedJsonNamesLineAndColumn) {
   const std::string text = "{\n  \"agencies\": [\n    {\"slug\": \"a\",}\n  ]\n}\n";
   const std::string msg = ErrorOf(text);
-  EXPECT_EQ(msg, "demo.json:3:18: JSON 语法错误（第 36 字节）：syntax error while parsing object key - "
-                 "unexpected '}'; expected string literal");
+  EXPECT_EQ(msg,
+            "demo.json:3:18: JSON 语法错误（第 36 字节）：syntax error while parsing object key - "
+            "unexpected '}'; expected string literal");
 }
 
 TEST(JsonDatasetTest, UnknownVersion) {
-  EXPECT_EQ(ErrorOf(R"({"version": 2})"), "demo.json: $.version: 不支持的数据集版本 2（本程序读取版本 1）");
+  EXPECT_EQ(ErrorOf(R"({"version": 2})"),
+            "demo.json: $.version: 不支持的数据集版本 2（本程序读取版本 1）");
 }
 
 TEST(JsonDatasetTest, TopLevelMustBeAnObject) {
@@ -338,15 +364,16 @@ TEST(JsonDatasetTest, BadRecordDeepInsideTheFixture) {
   ASSERT_FALSE(ss.str().empty());
   Result<Dataset> d = ParseDataset(ss.str(), "bad-deep.json");
   ASSERT_FALSE(d.ok());
-  EXPECT_EQ(d.status().message(),
-            "bad-deep.json: $.applications[2].events[1].outcome: 未知的办理结果 \"disclosd\"（可选："
-            "already_published, disclosed, partially_disclosed, refused_state_secret, "
-            "refused_law_prohibits, refused_three_securities, refused_trade_secret, "
-            "refused_privacy, refused_internal_affairs, refused_process_info, "
-            "refused_enforcement_file, refused_administrative_query, not_held, "
-            "not_this_agency, needs_creation, unclear_after_correction, petition_complaint, "
-            "repeat_application, publication, excessive_requests, confirm_or_reissue, "
-            "correction_lapsed, fee_lapsed, withdrawn, special_procedure, other）");
+  EXPECT_EQ(
+      d.status().message(),
+      "bad-deep.json: $.applications[2].events[1].outcome: 未知的办理结果 \"disclosd\"（可选："
+      "already_published, disclosed, partially_disclosed, refused_state_secret, "
+      "refused_law_prohibits, refused_three_securities, refused_trade_secret, "
+      "refused_privacy, refused_internal_affairs, refused_process_info, "
+      "refused_enforcement_file, refused_administrative_query, not_held, "
+      "not_this_agency, needs_creation, unclear_after_correction, petition_complaint, "
+      "repeat_application, publication, excessive_requests, confirm_or_reissue, "
+      "correction_lapsed, fee_lapsed, withdrawn, special_procedure, other）");
 }
 
 TEST(JsonDatasetTest, SeedFixtureParses) {

@@ -15,10 +15,26 @@ namespace {
 
 // Canonical column names. Order = the order documented and listed in messages.
 enum class Col {
-  kNumber, kReceived, kChannel, kConfirmed, kApplicantType, kApplicant, kContent,
-  kCorrectionRequested, kCorrectionReceived, kConsultationStarted, kConsultationEnded,
-  kConsultationParty, kExtensionDays, kExtensionApproved, kFeeNotified, kFeeAmount, kFeePaid,
-  kAnswered, kOutcome, kNote,
+  kNumber,
+  kReceived,
+  kChannel,
+  kConfirmed,
+  kApplicantType,
+  kApplicant,
+  kContent,
+  kCorrectionRequested,
+  kCorrectionReceived,
+  kConsultationStarted,
+  kConsultationEnded,
+  kConsultationParty,
+  kExtensionDays,
+  kExtensionApproved,
+  kFeeNotified,
+  kFeeAmount,
+  kFeePaid,
+  kAnswered,
+  kOutcome,
+  kNote,
 };
 
 struct ColumnDef {
@@ -57,8 +73,8 @@ const std::vector<ColumnDef>& Columns() {
 // Columns agencies often keep that carry nothing we import.
 const std::vector<const char*>& IgnoredColumns() {
   static const std::vector<const char*> kIgnored = {
-      "序号", "联系电话", "联系方式", "联系地址", "通讯地址", "证件号码", "身份证号码",
-      "经办人", "承办人", "承办科室", "承办部门"};
+      "序号",       "联系电话", "联系方式", "联系地址", "通讯地址", "证件号码",
+      "身份证号码", "经办人",   "承办人",   "承办科室", "承办部门"};
   return kIgnored;
 }
 
@@ -98,7 +114,9 @@ std::string Normalize(std::string_view s) {
 std::string Trim(std::string_view s) {
   size_t a = 0;
   size_t b = s.size();
-  auto space_at = [&](size_t i) { return s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'; };
+  auto space_at = [&](size_t i) {
+    return s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n';
+  };
   while (a < b && space_at(a)) ++a;
   while (b > a && space_at(b - 1)) --b;
   std::string t(s.substr(a, b - a));
@@ -147,10 +165,9 @@ const WordTable<Channel>& ChannelWords() {
 const WordTable<ApplicantType>& ApplicantWords() {
   static const WordTable<ApplicantType> kTable = [] {
     WordTable<ApplicantType> t;
-    for (ApplicantType a :
-         {ApplicantType::kNaturalPerson, ApplicantType::kCommercialEnterprise,
-          ApplicantType::kResearchInstitution, ApplicantType::kSocialWelfareOrg,
-          ApplicantType::kLegalServiceOrg, ApplicantType::kOtherOrg}) {
+    for (ApplicantType a : {ApplicantType::kNaturalPerson, ApplicantType::kCommercialEnterprise,
+                            ApplicantType::kResearchInstitution, ApplicantType::kSocialWelfareOrg,
+                            ApplicantType::kLegalServiceOrg, ApplicantType::kOtherOrg}) {
       t.Add(a, ToCode(a));
       t.Add(a, ToChinese(a));
     }
@@ -203,29 +220,29 @@ const WordTable<Outcome>& OutcomeWords() {
         }
       }
     };
-    add_group({"不予公开", "不同意公开"},
-              {{Outcome::kRefusedStateSecret, {"属于国家秘密", "国家秘密", "涉及国家秘密"}},
-               {Outcome::kRefusedLawProhibits,
-                {"其他法律行政法规禁止公开", "法律行政法规禁止公开", "法律法规禁止公开",
-                 "法律法规规定的其他情形"}},
-               {Outcome::kRefusedThreeSecurities,
-                {"危及三安全一稳定", "三安全一稳定", "危及国家安全、公共安全、经济安全和社会稳定"}},
-               {Outcome::kRefusedTradeSecret,
-                {"保护第三方合法权益（商业秘密）", "商业秘密", "涉及商业秘密"}},
-               {Outcome::kRefusedPrivacy,
-                {"保护第三方合法权益（个人隐私）", "个人隐私", "涉及个人隐私"}},
-               {Outcome::kRefusedInternalAffairs,
-                {"属于三类内部事务信息", "三类内部事务信息", "内部事务信息"}},
-               {Outcome::kRefusedProcessInfo,
-                {"属于四类过程性信息", "四类过程性信息", "过程性信息"}},
-               {Outcome::kRefusedEnforcementFile, {"属于行政执法案卷", "行政执法案卷"}},
-               {Outcome::kRefusedAdministrativeQuery, {"属于行政查询事项", "行政查询事项"}}});
-    add_group({"无法提供"},
-              {{Outcome::kNotHeld,
-                {"本机关不掌握相关政府信息", "本机关不掌握", "不掌握", "信息不存在", "申请信息不存在",
-                 "政府信息不存在", "经检索没有"}},
-               {Outcome::kNeedsCreation, {"没有现成信息需要另行制作", "需要另行制作", "需另行制作"}},
-               {Outcome::kUnclearAfterCorrection, {"补正后申请内容仍不明确", "补正后仍不明确"}}});
+    add_group(
+        {"不予公开", "不同意公开"},
+        {{Outcome::kRefusedStateSecret, {"属于国家秘密", "国家秘密", "涉及国家秘密"}},
+         {Outcome::kRefusedLawProhibits,
+          {"其他法律行政法规禁止公开", "法律行政法规禁止公开", "法律法规禁止公开",
+           "法律法规规定的其他情形"}},
+         {Outcome::kRefusedThreeSecurities,
+          {"危及三安全一稳定", "三安全一稳定", "危及国家安全、公共安全、经济安全和社会稳定"}},
+         {Outcome::kRefusedTradeSecret,
+          {"保护第三方合法权益（商业秘密）", "商业秘密", "涉及商业秘密"}},
+         {Outcome::kRefusedPrivacy, {"保护第三方合法权益（个人隐私）", "个人隐私", "涉及个人隐私"}},
+         {Outcome::kRefusedInternalAffairs,
+          {"属于三类内部事务信息", "三类内部事务信息", "内部事务信息"}},
+         {Outcome::kRefusedProcessInfo, {"属于四类过程性信息", "四类过程性信息", "过程性信息"}},
+         {Outcome::kRefusedEnforcementFile, {"属于行政执法案卷", "行政执法案卷"}},
+         {Outcome::kRefusedAdministrativeQuery, {"属于行政查询事项", "行政查询事项"}}});
+    add_group(
+        {"无法提供"},
+        {{Outcome::kNotHeld,
+          {"本机关不掌握相关政府信息", "本机关不掌握", "不掌握", "信息不存在", "申请信息不存在",
+           "政府信息不存在", "经检索没有"}},
+         {Outcome::kNeedsCreation, {"没有现成信息需要另行制作", "需要另行制作", "需另行制作"}},
+         {Outcome::kUnclearAfterCorrection, {"补正后申请内容仍不明确", "补正后仍不明确"}}});
     add_group({"不予处理"},
               {{Outcome::kPetitionComplaint, {"信访举报投诉类申请", "信访举报投诉", "信访"}},
                {Outcome::kRepeatApplication, {"重复申请"}},
@@ -233,13 +250,14 @@ const WordTable<Outcome>& OutcomeWords() {
                {Outcome::kExcessiveRequests, {"无正当理由大量反复申请", "大量反复申请"}},
                {Outcome::kConfirmOrReissue,
                 {"要求行政机关确认或重新出具已获取信息", "要求确认或重新出具已获取信息"}}});
-    add_group({"其他处理"},
-              {{Outcome::kCorrectionLapsed,
-                {"申请人无正当理由逾期不补正", "逾期不补正", "逾期未补正", "未补正"}},
-               {Outcome::kFeeLapsed,
-                {"申请人逾期未按收费通知要求缴纳费用", "逾期未缴费", "逾期未缴纳费用", "逾期不缴费"}},
-               {Outcome::kWithdrawn, {"申请人撤回申请", "申请人撤回", "撤回申请", "撤回"}},
-               {Outcome::kOther, {"其他"}}});
+    add_group(
+        {"其他处理"},
+        {{Outcome::kCorrectionLapsed,
+          {"申请人无正当理由逾期不补正", "逾期不补正", "逾期未补正", "未补正"}},
+         {Outcome::kFeeLapsed,
+          {"申请人逾期未按收费通知要求缴纳费用", "逾期未缴费", "逾期未缴纳费用", "逾期不缴费"}},
+         {Outcome::kWithdrawn, {"申请人撤回申请", "申请人撤回", "撤回申请", "撤回"}},
+         {Outcome::kOther, {"其他"}}});
     for (const char* w : {"已主动公开", "属于已主动公开范围的", "已公开"}) {
       t.Add(Outcome::kAlreadyPublished, w);
     }
@@ -249,8 +267,8 @@ const WordTable<Outcome>& OutcomeWords() {
                           "不属于本机关职责", "无法提供：不属于本机关公开"}) {
       t.Add(Outcome::kNotThisAgency, w);
     }
-    for (const char* w : {"按其他规定办理", "告知通过其他途径办理", "通过其他途径办理",
-                          "其他途径办理"}) {
+    for (const char* w :
+         {"按其他规定办理", "告知通过其他途径办理", "通过其他途径办理", "其他途径办理"}) {
       t.Add(Outcome::kSpecialProcedure, w);
     }
     return t;
@@ -311,7 +329,8 @@ class RowReader {
     std::replace(s.begin(), s.end(), '.', '-');
     Result<Date> d = Date::Parse(s);
     if (!d.ok()) {
-      Fail(col, "不是有效日期 \"" + t + "\"（可写作 2019-06-03、2019/6/3、2019年6月3日 或 2019.6.3）");
+      Fail(col,
+           "不是有效日期 \"" + t + "\"（可写作 2019-06-03、2019/6/3、2019年6月3日 或 2019.6.3）");
       return std::nullopt;
     }
     if (d->year() < 1990 || d->year() > 2100) {
@@ -332,14 +351,22 @@ class RowReader {
 // Rank of an event among those on the same day, in the order a case runs.
 int Rank(EventKind k) {
   switch (k) {
-    case EventKind::kCorrectionRequested: return 0;
-    case EventKind::kCorrectionReceived: return 1;
-    case EventKind::kConsultationStarted: return 2;
-    case EventKind::kConsultationEnded: return 3;
-    case EventKind::kExtensionApproved: return 4;
-    case EventKind::kFeeNotified: return 5;
-    case EventKind::kFeePaid: return 6;
-    default: return 7;
+    case EventKind::kCorrectionRequested:
+      return 0;
+    case EventKind::kCorrectionReceived:
+      return 1;
+    case EventKind::kConsultationStarted:
+      return 2;
+    case EventKind::kConsultationEnded:
+      return 3;
+    case EventKind::kExtensionApproved:
+      return 4;
+    case EventKind::kFeeNotified:
+      return 5;
+    case EventKind::kFeePaid:
+      return 6;
+    default:
+      return 7;
   }
 }
 
@@ -390,7 +417,8 @@ Result<Dataset> ParseLedgerCsv(std::string_view bytes, std::string_view agency_s
     }
     if (!col) {
       std::string known;
-      for (const ColumnDef& d : Columns()) known += (known.empty() ? "" : "、") + std::string(d.name);
+      for (const ColumnDef& d : Columns())
+        known += (known.empty() ? "" : "、") + std::string(d.name);
       return InvalidInput(src + ":" + std::to_string(header.line) + ": 未知的列“" + name +
                           "”（可识别的列：" + known + "；不导入的列请删除，或在列名前加 #）");
     }
@@ -402,7 +430,8 @@ Result<Dataset> ParseLedgerCsv(std::string_view bytes, std::string_view agency_s
   }
   std::string missing;
   for (const ColumnDef& d : Columns()) {
-    if (d.required && !index.count(d.col)) missing += (missing.empty() ? "" : "、") + std::string(d.name);
+    if (d.required && !index.count(d.col))
+      missing += (missing.empty() ? "" : "、") + std::string(d.name);
   }
   if (!missing.empty()) {
     return InvalidInput(src + ":" + std::to_string(header.line) + ": 缺少必需的列：" + missing);
@@ -427,8 +456,8 @@ Result<Dataset> ParseLedgerCsv(std::string_view bytes, std::string_view agency_s
     if (row.ok()) {
       auto [it, inserted] = first_line.emplace(a.number, rec.line);
       if (!inserted) {
-        row.Fail(Col::kNumber, "登记编号 \"" + a.number + "\" 与第 " + std::to_string(it->second) +
-                                   " 行重复");
+        row.Fail(Col::kNumber,
+                 "登记编号 \"" + a.number + "\" 与第 " + std::to_string(it->second) + " 行重复");
       }
     }
     if (row.ok()) {
@@ -442,8 +471,9 @@ Result<Dataset> ParseLedgerCsv(std::string_view bytes, std::string_view agency_s
         if (std::optional<Channel> c = ChannelWords().Find(w)) {
           a.channel = *c;
         } else {
-          row.Fail(Col::kChannel, "未知的申请方式 \"" + w +
-                                      "\"（可写：当面、信函、信函（签收）、平信、网络、电子邮件、传真）");
+          row.Fail(Col::kChannel,
+                   "未知的申请方式 \"" + w +
+                       "\"（可写：当面、信函、信函（签收）、平信、网络、电子邮件、传真）");
         }
       }
     }
@@ -481,10 +511,12 @@ Result<Dataset> ParseLedgerCsv(std::string_view bytes, std::string_view agency_s
       return &events.back().ev;
     };
     if (row.ok()) {
-      if (auto on = row.DateOf(Col::kCorrectionRequested)) add(EventKind::kCorrectionRequested, *on, Col::kCorrectionRequested);
+      if (auto on = row.DateOf(Col::kCorrectionRequested))
+        add(EventKind::kCorrectionRequested, *on, Col::kCorrectionRequested);
     }
     if (row.ok()) {
-      if (auto on = row.DateOf(Col::kCorrectionReceived)) add(EventKind::kCorrectionReceived, *on, Col::kCorrectionReceived);
+      if (auto on = row.DateOf(Col::kCorrectionReceived))
+        add(EventKind::kCorrectionReceived, *on, Col::kCorrectionReceived);
     }
     if (row.ok()) {
       const std::optional<Date> start = row.DateOf(Col::kConsultationStarted);
@@ -499,7 +531,8 @@ Result<Dataset> ParseLedgerCsv(std::string_view bytes, std::string_view agency_s
           if (std::optional<ConsultationParty> p = PartyWords().Find(who)) {
             party = *p;
           } else {
-            row.Fail(Col::kConsultationParty, "未知的征求意见对象 \"" + who + "\"（可写：第三方、其他行政机关）");
+            row.Fail(Col::kConsultationParty,
+                     "未知的征求意见对象 \"" + who + "\"（可写：第三方、其他行政机关）");
           }
         }
         add(EventKind::kConsultationStarted, *start, Col::kConsultationStarted)->party = party;
@@ -533,13 +566,15 @@ Result<Dataset> ParseLedgerCsv(std::string_view bytes, std::string_view agency_s
       if (row.ok() && !amount_text.empty()) {
         std::optional<Decimal> amount = Decimal::Parse(amount_text);
         if (!amount || amount->is_negative() || amount->micros() % 10'000 != 0) {
-          row.Fail(Col::kFeeAmount, "不是有效的金额 \"" + amount_text + "\"（元，最多两位小数，不能为负）");
+          row.Fail(Col::kFeeAmount,
+                   "不是有效的金额 \"" + amount_text + "\"（元，最多两位小数，不能为负）");
         } else {
           fen = amount->micros() / 10'000;
         }
       }
       if (row.ok() && paid && !notified) row.Fail(Col::kFeePaid, "有缴费日期，但没有收费通知日期");
-      if (row.ok() && notified && amount_text.empty()) row.Fail(Col::kFeeAmount, "发出收费通知的申请须写收费金额");
+      if (row.ok() && notified && amount_text.empty())
+        row.Fail(Col::kFeeAmount, "发出收费通知的申请须写收费金额");
       if (row.ok() && notified) {
         add(EventKind::kFeeNotified, *notified, Col::kFeeNotified)->fee_fen = fen;
         if (paid) add(EventKind::kFeePaid, *paid, Col::kFeePaid)->fee_fen = fen;
@@ -563,9 +598,10 @@ Result<Dataset> ParseLedgerCsv(std::string_view bytes, std::string_view agency_s
                                                                          : "国家秘密") +
                                         "）（见 docs/dataset-format.md 可用的办理结果）");
           } else {
-            row.Fail(Col::kOutcome, "未知的办理结果 \"" + word +
-                                        "\"（如 予以公开、部分公开、不予公开（国家秘密）、信息不存在、"
-                                        "非本机关、重复申请、撤回；完整列表见 docs/dataset-format.md）");
+            row.Fail(Col::kOutcome,
+                     "未知的办理结果 \"" + word +
+                         "\"（如 予以公开、部分公开、不予公开（国家秘密）、信息不存在、"
+                         "非本机关、重复申请、撤回；完整列表见 docs/dataset-format.md）");
           }
         } else if (!answered) {
           row.Fail(Col::kAnswered, "有办理结果，须写答复日期（办结日期）");

@@ -124,7 +124,7 @@ TEST(LedgerCsvTest, Utf8Fixture) {
   EXPECT_EQ(a2.events[1].kind, EventKind::kCorrectionReceived);
   EXPECT_EQ(a2.events[2].outcome, Outcome::kPartiallyDisclosed);
 
-  const Application& a3 = Find(d, "2019-003");  // a line break inside the content
+  const Application& a3 = Find(d, "2019-003");           // a line break inside the content
   EXPECT_EQ(a3.received_on, Date::FromYmd(2019, 7, 1));  // "2019.7.1"
   EXPECT_EQ(a3.content, "申请公开以下信息：\n1. 某地块出让合同；\n2. 出让金缴纳凭证。");
   EXPECT_EQ(a3.applicant_type, ApplicantType::kLegalServiceOrg);
@@ -149,7 +149,7 @@ TEST(LedgerCsvTest, Utf8Fixture) {
   EXPECT_EQ(a5.events[0].kind, EventKind::kWithdrawn);
 
   const Application& a6 = Find(d, "2019-006");  // still open at the end of the year
-  EXPECT_EQ(a6.channel, Channel::kOnline);     // 电子邮件
+  EXPECT_EQ(a6.channel, Channel::kOnline);      // 电子邮件
   EXPECT_EQ(a6.applicant_type, ApplicantType::kResearchInstitution);
   EXPECT_TRUE(a6.events.empty());
   EXPECT_THAT(a6.content, HasSubstr("备注：跨年办理"));
@@ -219,7 +219,8 @@ TEST(LedgerCsvTest, CommonSynonyms) {
       {"已主动公开", Outcome::kAlreadyPublished},
   };
   for (const auto& [word, outcome] : words) {
-    const std::string csv = std::string(kHeader) + "A,2020-03-02,当面,,自然人,,,2020-03-10," + word + "\n";
+    const std::string csv =
+        std::string(kHeader) + "A,2020-03-02,当面,,自然人,,,2020-03-10," + word + "\n";
     Result<Dataset> d = ParseLedgerCsv(csv, "x", "ledger.csv");
     ASSERT_TRUE(d.ok()) << word << ": " << d.status().message();
     EXPECT_EQ(d->applications[0].record.events.at(0).outcome, outcome) << word;
@@ -264,7 +265,8 @@ TEST(LedgerCsvTest, UnknownWordsAndMissingPieces) {
 }
 
 TEST(LedgerCsvTest, DuplicateNumber) {
-  EXPECT_EQ(ErrorOf(std::string(kHeader) + "A,2020-03-02,当面,,自然人,,,,\nA,2020-03-03,当面,,自然人,,,,\n"),
+  EXPECT_EQ(ErrorOf(std::string(kHeader) +
+                    "A,2020-03-02,当面,,自然人,,,,\nA,2020-03-03,当面,,自然人,,,,\n"),
             "ledger.csv:3: 列“登记编号”: 登记编号 \"A\" 与第 2 行重复");
 }
 
@@ -272,19 +274,23 @@ TEST(LedgerCsvTest, EventsTheStateMachineRefusesNameTheirColumn) {
   const std::string header =
       "登记编号,收到日期,申请方式,申请人类型,征求意见开始,征求意见结束,答复日期,办理结果\n";
   // The consultation "ends" before it starts: sorted by date, the end comes first.
-  EXPECT_THAT(ErrorOf(header + "A,2020-03-02,当面,自然人,2020-03-10,2020-03-05,2020-03-20,予以公开\n"),
-              StartsWith("ledger.csv:2: 列“征求意见结束”: 第1个事件 consultation_ended"));
+  EXPECT_THAT(
+      ErrorOf(header + "A,2020-03-02,当面,自然人,2020-03-10,2020-03-05,2020-03-20,予以公开\n"),
+      StartsWith("ledger.csv:2: 列“征求意见结束”: 第1个事件 consultation_ended"));
   // An answer before the application arrived.
-  EXPECT_THAT(ErrorOf(header + "A,2020-03-02,当面,自然人,,,2020-02-20,予以公开\n"),
-              StartsWith("ledger.csv:2: 列“答复日期”: 第1个事件 answered（2020-02-20）早于收到申请日期"));
+  EXPECT_THAT(
+      ErrorOf(header + "A,2020-03-02,当面,自然人,,,2020-02-20,予以公开\n"),
+      StartsWith("ledger.csv:2: 列“答复日期”: 第1个事件 answered（2020-02-20）早于收到申请日期"));
 }
 
 TEST(LedgerCsvTest, FeesUnderThe2019Rules) {
   const std::string header =
-      "登记编号,收到日期,申请方式,申请人类型,收费通知日期,收费金额（元）,缴费日期,答复日期,办理结果\n";
+      "登记编号,收到日期,申请方式,申请人类型,收费通知日期,收费金额（元）,缴费日期,答复日期,"
+      "办理结果\n";
   Result<Dataset> d = ParseLedgerCsv(
-      header + "A,2021-03-01,网络,自然人,2021-03-10,1200元,2021-03-15,2021-03-25,予以公开\n"
-               "B,2021-03-01,网络,自然人,2021-03-10,300,,2021-04-12,逾期未缴费\n",
+      header +
+          "A,2021-03-01,网络,自然人,2021-03-10,1200元,2021-03-15,2021-03-25,予以公开\n"
+          "B,2021-03-01,网络,自然人,2021-03-10,300,,2021-04-12,逾期未缴费\n",
       "x", "ledger.csv");
   ASSERT_TRUE(d.ok()) << d.status().message();
   const Application& a = d->applications[0].record;
@@ -299,7 +305,8 @@ TEST(LedgerCsvTest, FeesUnderThe2019Rules) {
 }
 
 TEST(LedgerCsvTest, ExtraFieldsBeyondTheHeader) {
-  EXPECT_THAT(ErrorOf(std::string(kHeader) + "A,2020-03-02,当面,,自然人,张三,内容,2020-03-10,予以公开,多余\n"),
+  EXPECT_THAT(ErrorOf(std::string(kHeader) +
+                      "A,2020-03-02,当面,,自然人,张三,内容,2020-03-10,予以公开,多余\n"),
               StartsWith("ledger.csv:2: 第 10 个字段超出表头的列数"));
 }
 

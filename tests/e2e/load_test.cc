@@ -1,9 +1,9 @@
 // `gongkai load` and `gongkai demo generate` end to end: a real binary, a temporary SQLite file.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <algorithm>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -32,7 +32,8 @@ TEST_F(LoadTest, LoadsTheSeedFixtureAndPrintsASummary) {
   RunResult r = Run("load " + Quote(Fixture("changyi-2018.json")));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
-            "已导入：机关 2 个，目录条目 12 条，申请 0 件（事件 0 个），行政复议 0 件，行政诉讼 0 件，其他记录 9 条\n");
+            "已导入：机关 2 个，目录条目 12 条，申请 0 件（事件 0 个），行政复议 0 件，行政诉讼 0 "
+            "件，其他记录 9 条\n");
   RunResult list = Run("agencies");
   ASSERT_EQ(list.exit_code, 0) << list.err;
   EXPECT_NE(list.out.find("changyi-commerce"), std::string::npos);
@@ -45,8 +46,9 @@ TEST_F(LoadTest, ABadRecordDeepInsideLeavesTheDatabaseUnchanged) {
   RunResult r = Run("load " + Quote(Fixture("bad-deep.json")));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err.rfind("错误：", 0), 0u) << r.err;
-  EXPECT_NE(r.err.find("bad-deep.json: $.applications[2].events[1].outcome: 未知的办理结果 \"disclosd\""),
-            std::string::npos)
+  EXPECT_NE(
+      r.err.find("bad-deep.json: $.applications[2].events[1].outcome: 未知的办理结果 \"disclosd\""),
+      std::string::npos)
       << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "one line";
   EXPECT_EQ(Db(), before);
@@ -76,12 +78,14 @@ TEST_F(LoadTest, UnknownCellOfAManualFigureIsCaughtBeforeTheDatabase) {
 
 TEST_F(LoadTest, LedgerInGb18030IntoAnExistingAgency) {
   ASSERT_EQ(Run("load " + Quote(Fixture("changyi-2018.json"))).exit_code, 0);
-  RunResult r = Run("load --ledger " + Quote(Fixture("ledger-gb18030.csv")) + " --agency changyi-commerce");
+  RunResult r =
+      Run("load --ledger " + Quote(Fixture("ledger-gb18030.csv")) + " --agency changyi-commerce");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("申请 8 件"), std::string::npos) << r.out;
   // The same ledger again: its numbers are taken.
   const std::string before = Db();
-  RunResult again = Run("load --ledger " + Quote(Fixture("ledger-utf8.csv")) + " --agency changyi-commerce");
+  RunResult again =
+      Run("load --ledger " + Quote(Fixture("ledger-utf8.csv")) + " --agency changyi-commerce");
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_EQ(Db(), before);
 }
@@ -89,7 +93,8 @@ TEST_F(LoadTest, LedgerInGb18030IntoAnExistingAgency) {
 TEST_F(LoadTest, LedgerForAnUnknownAgency) {
   ASSERT_EQ(Run("load " + Quote(Fixture("changyi-2018.json"))).exit_code, 0);
   const std::string before = Db();
-  RunResult r = Run("load --ledger " + Quote(Fixture("ledger-utf8.csv")) + " --agency no-such-agency");
+  RunResult r =
+      Run("load --ledger " + Quote(Fixture("ledger-utf8.csv")) + " --agency no-such-agency");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("no-such-agency"), std::string::npos) << r.err;
   EXPECT_EQ(Db(), before);
@@ -98,10 +103,13 @@ TEST_F(LoadTest, LedgerForAnUnknownAgency) {
 TEST_F(LoadTest, BadLedgerLineIsNamed) {
   ASSERT_EQ(Run("load " + Quote(Fixture("changyi-2018.json"))).exit_code, 0);
   const std::string path = (dir_.path() / "ledger.csv").string();
-  std::ofstream(path) << "登记编号,收到日期,申请方式,申请人类型\nA,2019-06-03,当面,自然人\nB,2019-13-01,当面,自然人\n";
+  std::ofstream(path) << "登记编号,收到日期,申请方式,申请人类型\nA,2019-06-03,当面,自然人\nB,2019-"
+                         "13-01,当面,自然人\n";
   RunResult r = Run("load --ledger " + Quote(path) + " --agency changyi-commerce");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("ledger.csv:3: 列“收到日期”: 不是有效日期 \"2019-13-01\""), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("ledger.csv:3: 列“收到日期”: 不是有效日期 \"2019-13-01\""),
+            std::string::npos)
+      << r.err;
 }
 
 TEST_F(LoadTest, UsageErrors) {
@@ -114,8 +122,10 @@ TEST_F(LoadTest, UsageErrors) {
 }
 
 TEST_F(LoadTest, DemoOutputIsDeterministic) {
-  RunResult a = Run("demo generate --agencies 2 --applications 120 --seed 9 --years 2020-2022 --output -");
-  RunResult b = Run("demo generate --agencies 2 --applications 120 --seed 9 --years 2020-2022 --output -");
+  RunResult a =
+      Run("demo generate --agencies 2 --applications 120 --seed 9 --years 2020-2022 --output -");
+  RunResult b =
+      Run("demo generate --agencies 2 --applications 120 --seed 9 --years 2020-2022 --output -");
   ASSERT_EQ(a.exit_code, 0) << a.err;
   ASSERT_EQ(b.exit_code, 0) << b.err;
   EXPECT_EQ(a.out, b.out);
@@ -125,7 +135,8 @@ TEST_F(LoadTest, DemoOutputIsDeterministic) {
 
 // The official demo (README): its 2019 and 2021 reports have no error findings.
 TEST_F(LoadTest, OfficialDemoReportsHaveNoErrors) {
-  RunResult gen = Run("demo generate --agencies 2 --applications 600 --seed 2026 --years 2018-2025");
+  RunResult gen =
+      Run("demo generate --agencies 2 --applications 600 --seed 2026 --years 2018-2025");
   ASSERT_EQ(gen.exit_code, 0) << gen.err;
   EXPECT_NE(gen.out.find("申请 600 件"), std::string::npos) << gen.out;
   RunResult list = Run("agencies");
@@ -139,8 +150,8 @@ TEST_F(LoadTest, OfficialDemoReportsHaveNoErrors) {
   for (const std::string& slug : slugs) {
     for (int year : {2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025}) {
       const std::string out = (dir_.path() / (slug + std::to_string(year) + ".json")).string();
-      RunResult r = Run("--today 2026-01-20 report --agency " + slug + " --year " + std::to_string(year) +
-                        " --output " + Quote(out));
+      RunResult r = Run("--today 2026-01-20 report --agency " + slug + " --year " +
+                        std::to_string(year) + " --output " + Quote(out));
       ASSERT_EQ(r.exit_code, 0) << slug << " " << year << ": " << r.err;
       const nlohmann::json report = nlohmann::json::parse(Slurp(out));
       for (const auto& f : report["findings"]) {
