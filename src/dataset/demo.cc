@@ -339,7 +339,7 @@ struct Generator {
         c.channels.end());
   }
 
-  void AddItem(AgencyPlan& p, int year, CatalogItem c) {
+  void AddItem(AgencyPlan& p, CatalogItem c) {
     if (c.published_on && *c.published_on > end) c.published_on.reset();
     if (c.created_on > end) return;
     c.index_no = IndexNo(p, c.created_on.year());
@@ -384,7 +384,7 @@ struct Generator {
       if (exp <= end) n.expired_on = exp;
     }
     c.normative = n;
-    AddItem(p, year, std::move(c));
+    AddItem(p, std::move(c));
   }
 
   void AddYearItems(AgencyPlan& p, int year) {
@@ -399,7 +399,7 @@ struct Generator {
       c.genre = genre;
       c.article20_item = art20;
       c.summary = std::move(summary);
-      AddItem(p, year, std::move(c));
+      AddItem(p, std::move(c));
     };
     // 年度报告 of last year, by 31 January.
     item(sn + Str(year - 1) + "年政府信息公开工作年度报告", Date::FromYmd(year, 1, 10),
@@ -457,14 +457,14 @@ struct Generator {
       c.published_on = days.Add(c.created_on, rng.Int(1, 12));
       c.genre = genre;
       c.summary = "部署" + subject + "相关工作。";
-      AddItem(p, year, std::move(c));
+      AddItem(p, std::move(c));
     }
     for (int q = 1; q <= 4; ++q) {
       if (!rng.Chance(0.6)) continue;
       const std::string subject = rng.Pick(d.subjects);
       item(Str(year) + "年第" + Str(q) + "季度" + subject + "统计信息",
-           Date::FromYmd(q == 4 ? year : year, q == 4 ? 12 : q * 3 + 1, rng.Int(5, 20)),
-           rng.Int(1, 5), "其他", 4, "本季度" + subject + "主要统计数据。");
+           Date::FromYmd(year, q == 4 ? 12 : q * 3 + 1, rng.Int(5, 20)), rng.Int(1, 5), "其他", 4,
+           "本季度" + subject + "主要统计数据。");
     }
     if (rng.Chance(0.7)) {
       const std::string subject = rng.Pick(d.subjects);
