@@ -74,8 +74,7 @@ Status TranslateSqlite(const Connection& conn, int code, std::string_view text) 
   }
 }
 
-Status TranslatePostgres(const Connection& conn, std::string_view sqlstate,
-                         std::string_view text) {
+Status TranslatePostgres(const Connection& conn, std::string_view sqlstate, std::string_view text) {
   const std::string& db = conn.display;
   if (sqlstate.substr(0, 2) == "08" || sqlstate.substr(0, 2) == "57") {
     return StorageError("与 " + db + " 的连接中断：" + OneLine(text));
@@ -165,8 +164,7 @@ void Transaction::Commit() {
 }
 
 std::string NowIso8601() {
-  const std::time_t now =
-      std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm utc{};
   gmtime_r(&now, &utc);
   char buf[64];

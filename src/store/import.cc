@@ -1,6 +1,7 @@
 // SociRepository::Import: one write transaction, agencies upserted by slug, every other record
-// inserted in bulk per table (store/bulk_insert.h), cross references resolved by key. Checks that produce a useful message (duplicates, unknown
-// references) run in C++ before the inserts; the schema's constraints remain the safety net.
+// inserted in bulk per table (store/bulk_insert.h), cross references resolved by key. Checks that
+// produce a useful message (duplicates, unknown references) run in C++ before the inserts; the
+// schema's constraints remain the safety net.
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -51,11 +52,16 @@ enum class Keyed { kCatalog, kApplication, kReview, kLawsuit, kHotTopic };
 
 const char* KeysQuery(Keyed k) {
   switch (k) {
-    case Keyed::kCatalog: return kSelectCatalogKeys;
-    case Keyed::kApplication: return kSelectApplicationKeys;
-    case Keyed::kReview: return kSelectReviewKeys;
-    case Keyed::kLawsuit: return kSelectLawsuitKeys;
-    case Keyed::kHotTopic: return kSelectHotTopicKeys;
+    case Keyed::kCatalog:
+      return kSelectCatalogKeys;
+    case Keyed::kApplication:
+      return kSelectApplicationKeys;
+    case Keyed::kReview:
+      return kSelectReviewKeys;
+    case Keyed::kLawsuit:
+      return kSelectLawsuitKeys;
+    case Keyed::kHotTopic:
+      return kSelectHotTopicKeys;
   }
   return "";
 }
@@ -221,8 +227,8 @@ class Importer {
     const size_t n = ds_.catalog_items.size();
     if (n == 0) return Status::Ok();
     const std::vector<long long> ids = AllocateIds(conn_, "catalog_items", n);
-    BulkRows items({kInt, kInt, kText, kText, kText, kText, kText, kText, kText, kText, kText,
-                    kText, kText, kInt, kInt, kInt, kText, kText, kText, kText, kText});
+    BulkRows items({kInt,  kInt,  kText, kText, kText, kText, kText, kText, kText, kText, kText,
+                    kText, kText, kInt,  kInt,  kInt,  kText, kText, kText, kText, kText});
     BulkRows channels({kInt, kInt, kInt, kText, kText});
     for (size_t i = 0; i < n; ++i) {
       const auto& [slug, c] = ds_.catalog_items[i];
@@ -271,8 +277,8 @@ class Importer {
       Result<long long> a = AgencyIdOf(slug, "申请 " + app.number);
       if (!a.ok()) return a.status();
       if (app.number.empty()) {
-        return InvalidInput("机关 " + SlugOf(*a) + " 的一件申请（" +
-                            DateText(app.received_on) + " 收到）缺少编号");
+        return InvalidInput("机关 " + SlugOf(*a) + " 的一件申请（" + DateText(app.received_on) +
+                            " 收到）缺少编号");
       }
       auto [it, fresh] = Keys(Keyed::kApplication, *a).emplace(app.number, ids[i]);
       if (!fresh) {
@@ -452,8 +458,7 @@ class Importer {
       int reading_points = s.reading_points;
       long long budget = s.budget_fen;
       conn_.sql << kInsertStaffing, soci::use(agency_id), soci::use(year), soci::use(full_time),
-          soci::use(part_time), soci::use(offices), soci::use(reading_points),
-          soci::use(budget);
+          soci::use(part_time), soci::use(offices), soci::use(reading_points), soci::use(budget);
       ++summary_.other_records;
     }
     return Status::Ok();
@@ -513,8 +518,8 @@ class Importer {
       Result<long long> a = AgencyIdOf(slug, "年报正文 " + s.section_id);
       if (!a.ok()) return a.status();
       if (s.format_id.empty() || s.section_id.empty()) {
-        return InvalidInput("机关 " + SlugOf(*a) + " 的年报正文缺少格式或章节（\"" +
-                            s.format_id + "\" / \"" + s.section_id + "\"）");
+        return InvalidInput("机关 " + SlugOf(*a) + " 的年报正文缺少格式或章节（\"" + s.format_id +
+                            "\" / \"" + s.section_id + "\"）");
       }
       long long agency_id = *a;
       int y = s.year;
@@ -543,13 +548,12 @@ class Importer {
   void WriteAudit() {
     std::set<long long> touched;
     for (const auto& [slug, id] : agency_ids_) touched.insert(id);
-    std::string detail = "导入：机关 " + std::to_string(summary_.agencies) + "，目录条目 " +
-                         std::to_string(summary_.catalog_items) + "，申请 " +
-                         std::to_string(summary_.applications) + "（事件 " +
-                         std::to_string(summary_.events) + "），行政复议 " +
-                         std::to_string(summary_.reviews) + "，行政诉讼 " +
-                         std::to_string(summary_.lawsuits) + "，其他记录 " +
-                         std::to_string(summary_.other_records);
+    std::string detail =
+        "导入：机关 " + std::to_string(summary_.agencies) + "，目录条目 " +
+        std::to_string(summary_.catalog_items) + "，申请 " + std::to_string(summary_.applications) +
+        "（事件 " + std::to_string(summary_.events) + "），行政复议 " +
+        std::to_string(summary_.reviews) + "，行政诉讼 " + std::to_string(summary_.lawsuits) +
+        "，其他记录 " + std::to_string(summary_.other_records);
     if (!touched.empty()) {
       detail += "；涉及机关";
       for (long long id : touched) detail += " " + SlugOf(id);

@@ -18,11 +18,11 @@ namespace {
 constexpr ColumnType kInt = ColumnType::kInt;
 constexpr ColumnType kText = ColumnType::kText;
 
-#define GONGKAI_ASSIGN_OR_RETURN(lhs, expr)     \
-  do {                                          \
-    auto _result = (expr);                      \
-    if (!_result.ok()) return _result.status(); \
-    lhs = std::move(_result).value();           \
+#define GONGKAI_STORE_ASSIGN_OR_RETURN(lhs, expr) \
+  do {                                            \
+    auto _result = (expr);                        \
+    if (!_result.ok()) return _result.status();   \
+    lhs = std::move(_result).value();             \
   } while (0)
 
 // Typed access to the current row, naming the column in errors ("applications.channel").
@@ -48,8 +48,7 @@ class Row {
     return DecodeColumn<Enum>(r_.Text(c), Name(column), decode);
   }
   template <typename Enum, typename Decoder>
-  Result<std::optional<Enum>> OptionalEnumAt(int c, std::string_view column,
-                                             Decoder decode) const {
+  Result<std::optional<Enum>> OptionalEnumAt(int c, std::string_view column, Decoder decode) const {
     if (r_.IsNull(c)) return std::optional<Enum>();
     Result<Enum> e = EnumAt<Enum>(c, column, decode);
     if (!e.ok()) return e.status();
@@ -78,23 +77,23 @@ class YearLoader {
       a.id = row.Int(0);
       a.agency_id = p_.agency_id;
       a.number = row.Text(1);
-      GONGKAI_ASSIGN_OR_RETURN(a.channel, row.EnumAt<Channel>(2, "channel", ChannelFromCode));
-      GONGKAI_ASSIGN_OR_RETURN(a.received_on, row.DateAt(3, "received_on"));
-      GONGKAI_ASSIGN_OR_RETURN(a.confirmed_on, row.OptionalDateAt(4, "confirmed_on"));
-      GONGKAI_ASSIGN_OR_RETURN(a.applicant_type, row.EnumAt<ApplicantType>(
-                                                     5, "applicant_type", ApplicantTypeFromCode));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(a.channel, row.EnumAt<Channel>(2, "channel", ChannelFromCode));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(a.received_on, row.DateAt(3, "received_on"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(a.confirmed_on, row.OptionalDateAt(4, "confirmed_on"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(
+          a.applicant_type, row.EnumAt<ApplicantType>(5, "applicant_type", ApplicantTypeFromCode));
       a.applicant_name = row.Text(6);
       a.content = row.Text(7);
-      GONGKAI_ASSIGN_OR_RETURN(a.rules_override,
-                               row.OptionalEnumAt<RuleSet>(8, "rules_override", RuleSetFromCode));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(
+          a.rules_override, row.OptionalEnumAt<RuleSet>(8, "rules_override", RuleSetFromCode));
     }
     return Events();
   }
 
   Status CatalogItems() {
     auto rows = ReadRows(conn_, kSelectCatalogOfYear, p_,
-                         {kInt, kText, kText, kText, kText, kText, kText, kText, kText, kText,
-                          kText, kText, kInt, kInt, kInt, kText, kText, kText, kText, kText});
+                         {kInt,  kText, kText, kText, kText, kText, kText, kText, kText, kText,
+                          kText, kText, kInt,  kInt,  kInt,  kText, kText, kText, kText, kText});
     const Row row(*rows, "catalog_items");
     while (rows->Next()) {
       CatalogItem& c = out_.catalog_items.emplace_back();
@@ -104,9 +103,9 @@ class YearLoader {
       c.title = row.Text(2);
       c.doc_no = row.Text(3);
       c.publisher = row.Text(4);
-      GONGKAI_ASSIGN_OR_RETURN(c.created_on, row.DateAt(5, "created_on"));
-      GONGKAI_ASSIGN_OR_RETURN(c.published_on, row.OptionalDateAt(6, "published_on"));
-      GONGKAI_ASSIGN_OR_RETURN(c.withdrawn_on, row.OptionalDateAt(7, "withdrawn_on"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(c.created_on, row.DateAt(5, "created_on"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(c.published_on, row.OptionalDateAt(6, "published_on"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(c.withdrawn_on, row.OptionalDateAt(7, "withdrawn_on"));
       c.topic = row.Text(8);
       c.genre = row.Text(9);
       c.summary = row.Text(10);
@@ -116,10 +115,10 @@ class YearLoader {
         NormativeDocument d;
         d.is_rule = row.Int(14) != 0;
         d.issuing_body = row.Text(15);
-        GONGKAI_ASSIGN_OR_RETURN(d.issued_on, row.DateAt(16, "norm_issued_on"));
-        GONGKAI_ASSIGN_OR_RETURN(d.effective_on, row.OptionalDateAt(17, "norm_effective_on"));
-        GONGKAI_ASSIGN_OR_RETURN(d.expired_on, row.OptionalDateAt(18, "norm_expired_on"));
-        GONGKAI_ASSIGN_OR_RETURN(d.repealed_on, row.OptionalDateAt(19, "norm_repealed_on"));
+        GONGKAI_STORE_ASSIGN_OR_RETURN(d.issued_on, row.DateAt(16, "norm_issued_on"));
+        GONGKAI_STORE_ASSIGN_OR_RETURN(d.effective_on, row.OptionalDateAt(17, "norm_effective_on"));
+        GONGKAI_STORE_ASSIGN_OR_RETURN(d.expired_on, row.OptionalDateAt(18, "norm_expired_on"));
+        GONGKAI_STORE_ASSIGN_OR_RETURN(d.repealed_on, row.OptionalDateAt(19, "norm_repealed_on"));
         c.normative = std::move(d);
       }
     }
@@ -127,8 +126,8 @@ class YearLoader {
   }
 
   Status Reviews() {
-    auto rows = ReadRows(conn_, kSelectReviewsOfYear, p_,
-                         {kInt, kText, kInt, kText, kText, kText, kText});
+    auto rows =
+        ReadRows(conn_, kSelectReviewsOfYear, p_, {kInt, kText, kInt, kText, kText, kText, kText});
     const Row row(*rows, "reviews");
     while (rows->Next()) {
       Review& r = out_.reviews.emplace_back();
@@ -139,10 +138,10 @@ class YearLoader {
         r.application_id = row.Int(2);
         r.application_number = row.Text(3);
       }
-      GONGKAI_ASSIGN_OR_RETURN(r.filed_on, row.DateAt(4, "filed_on"));
-      GONGKAI_ASSIGN_OR_RETURN(r.decided_on, row.OptionalDateAt(5, "decided_on"));
-      GONGKAI_ASSIGN_OR_RETURN(r.result,
-                               row.EnumAt<CaseResult>(6, "result", CaseResultFromCode));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(r.filed_on, row.DateAt(4, "filed_on"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(r.decided_on, row.OptionalDateAt(5, "decided_on"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(r.result,
+                                     row.EnumAt<CaseResult>(6, "result", CaseResultFromCode));
     }
     return Status::Ok();
   }
@@ -165,10 +164,10 @@ class YearLoader {
         l.review_id = row.Int(5);
         l.review_number = row.Text(6);
       }
-      GONGKAI_ASSIGN_OR_RETURN(l.filed_on, row.DateAt(7, "filed_on"));
-      GONGKAI_ASSIGN_OR_RETURN(l.decided_on, row.OptionalDateAt(8, "decided_on"));
-      GONGKAI_ASSIGN_OR_RETURN(l.result,
-                               row.EnumAt<CaseResult>(9, "result", CaseResultFromCode));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(l.filed_on, row.DateAt(7, "filed_on"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(l.decided_on, row.OptionalDateAt(8, "decided_on"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(l.result,
+                                     row.EnumAt<CaseResult>(9, "result", CaseResultFromCode));
     }
     return Status::Ok();
   }
@@ -180,7 +179,7 @@ class YearLoader {
       Complaint& c = out_.complaints.emplace_back();
       c.id = row.Int(0);
       c.agency_id = p_.agency_id;
-      GONGKAI_ASSIGN_OR_RETURN(c.received_on, row.DateAt(1, "received_on"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(c.received_on, row.DateAt(1, "received_on"));
       c.subject = row.Text(2);
     }
     return Status::Ok();
@@ -195,21 +194,22 @@ class YearLoader {
       h.agency_id = p_.agency_id;
       h.key = row.Text(1);
       h.title = row.Text(2);
-      GONGKAI_ASSIGN_OR_RETURN(h.first_seen_on, row.DateAt(3, "first_seen_on"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(h.first_seen_on, row.DateAt(3, "first_seen_on"));
     }
     return Status::Ok();
   }
 
   Status Responses() {
-    auto rows = ReadRows(conn_, kSelectResponsesOfYear, p_,
-                         {kInt, kText, kText, kText, kInt, kInt, kText});
+    auto rows =
+        ReadRows(conn_, kSelectResponsesOfYear, p_, {kInt, kText, kText, kText, kInt, kInt, kText});
     const Row row(*rows, "responses");
     while (rows->Next()) {
       Response& r = out_.responses.emplace_back();
       r.id = row.Int(0);
       r.agency_id = p_.agency_id;
-      GONGKAI_ASSIGN_OR_RETURN(r.kind, row.EnumAt<ResponseKind>(1, "kind", ResponseKindFromCode));
-      GONGKAI_ASSIGN_OR_RETURN(r.on, row.DateAt(2, "on_date"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(r.kind,
+                                     row.EnumAt<ResponseKind>(1, "kind", ResponseKindFromCode));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(r.on, row.DateAt(2, "on_date"));
       r.title = row.Text(3);
       r.principal_leader = row.Int(4) != 0;
       if (!row.IsNull(5)) {
@@ -227,7 +227,7 @@ class YearLoader {
       Meeting& m = out_.meetings.emplace_back();
       m.id = row.Int(0);
       m.agency_id = p_.agency_id;
-      GONGKAI_ASSIGN_OR_RETURN(m.on, row.DateAt(1, "on_date"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(m.on, row.DateAt(1, "on_date"));
       m.title = row.Text(2);
     }
     return Status::Ok();
@@ -240,7 +240,7 @@ class YearLoader {
       Training& t = out_.trainings.emplace_back();
       t.id = row.Int(0);
       t.agency_id = p_.agency_id;
-      GONGKAI_ASSIGN_OR_RETURN(t.on, row.DateAt(1, "on_date"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(t.on, row.DateAt(1, "on_date"));
       t.title = row.Text(2);
       t.trainees = static_cast<int>(row.Int(3));
     }
@@ -270,7 +270,7 @@ class YearLoader {
       FeeCollected& f = out_.fees.emplace_back();
       f.id = row.Int(0);
       f.agency_id = p_.agency_id;
-      GONGKAI_ASSIGN_OR_RETURN(f.on, row.DateAt(1, "on_date"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(f.on, row.DateAt(1, "on_date"));
       f.amount_fen = row.Int(2);
       if (!row.IsNull(3)) {
         f.application_id = row.Int(3);
@@ -333,13 +333,13 @@ class YearLoader {
       std::vector<ApplicationEvent>& events = apps[cursor].events;
       if (events.empty()) events.reserve(4);  // typical: received → … → answered in ≤ 4 steps
       ApplicationEvent& e = events.emplace_back();
-      GONGKAI_ASSIGN_OR_RETURN(e.kind, row.EnumAt<EventKind>(1, "kind", EventKindFromCode));
-      GONGKAI_ASSIGN_OR_RETURN(e.on, row.DateAt(2, "on_date"));
-      GONGKAI_ASSIGN_OR_RETURN(e.outcome,
-                               row.OptionalEnumAt<Outcome>(3, "outcome", OutcomeFromCode));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(e.kind, row.EnumAt<EventKind>(1, "kind", EventKindFromCode));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(e.on, row.DateAt(2, "on_date"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(e.outcome,
+                                     row.OptionalEnumAt<Outcome>(3, "outcome", OutcomeFromCode));
       e.extension_days = static_cast<int>(row.Int(4));
-      GONGKAI_ASSIGN_OR_RETURN(e.party, row.OptionalEnumAt<ConsultationParty>(
-                                            5, "party", ConsultationPartyFromCode));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(
+          e.party, row.OptionalEnumAt<ConsultationParty>(5, "party", ConsultationPartyFromCode));
       e.fee_fen = row.Int(6);
       e.note = row.Text(7);
       e.actor = row.Text(8);
@@ -361,9 +361,9 @@ class YearLoader {
                         "）");
       }
       ChannelPublication& p = items[cursor].channels.emplace_back();
-      GONGKAI_ASSIGN_OR_RETURN(p.channel, row.EnumAt<PublicationChannel>(
-                                              1, "channel", PublicationChannelFromCode));
-      GONGKAI_ASSIGN_OR_RETURN(p.published_on, row.DateAt(2, "published_on"));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(
+          p.channel, row.EnumAt<PublicationChannel>(1, "channel", PublicationChannelFromCode));
+      GONGKAI_STORE_ASSIGN_OR_RETURN(p.published_on, row.DateAt(2, "published_on"));
     }
     return Status::Ok();
   }
@@ -381,7 +381,7 @@ Result<YearRecords> SociRepository::DoLoadYear(int64_t agency_id, int year) {
   }
   Transaction tx(*conn_, Transaction::Mode::kRead);
   YearRecords out;
-  GONGKAI_ASSIGN_OR_RETURN(out.agency, LoadAgencyById(*conn_, agency_id));
+  GONGKAI_STORE_ASSIGN_OR_RETURN(out.agency, LoadAgencyById(*conn_, agency_id));
   out.year = year;
   const std::string y = std::to_string(year);
   YearLoader loader(*conn_, QueryParams{agency_id, year, y + "-01-01", y + "-12-31"}, out);

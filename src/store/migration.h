@@ -12,8 +12,8 @@
 namespace gongkai::store {
 
 struct Migration {
-  int version = 0;            // 1, 2, 3 … without gaps
-  std::string_view name;      // e.g. "init"
+  int version = 0;        // 1, 2, 3 … without gaps
+  std::string_view name;  // e.g. "init"
   // Executed in order; one SQL statement each (SQLite prepares one statement at a time).
   std::span<const std::string_view> statements;
 };

@@ -159,8 +159,7 @@ inline constexpr char kCopyResponse[] =
     "STDIN";
 inline constexpr char kInsertMeeting[] =
     "INSERT INTO meetings (agency_id, on_date, title) VALUES (:agency_id, :on_date, :title)";
-inline constexpr char kCopyMeeting[] =
-    "COPY meetings (agency_id, on_date, title) FROM STDIN";
+inline constexpr char kCopyMeeting[] = "COPY meetings (agency_id, on_date, title) FROM STDIN";
 inline constexpr char kInsertTraining[] =
     "INSERT INTO trainings (agency_id, on_date, title, trainees) "
     "VALUES (:agency_id, :on_date, :title, :trainees)";
@@ -214,18 +213,18 @@ inline constexpr char kUpsertNarrative[] =
 // derived from the events, as the core does (application/state.h ClosingOf): an answered,
 // correction_lapsed, fee_lapsed or withdrawn event. Applications received in Y cannot have
 // closed before it, so the NOT EXISTS probe only runs for older ones.
-#define GONGKAI_APPLICATIONS_OF_YEAR                                                          \
-  "a.agency_id = :agency_id AND a.received_on <= :last AND (a.received_on >= :first OR "    \
-  "NOT EXISTS (SELECT 1 FROM application_events c WHERE c.application_id = a.id AND "       \
-  "c.kind IN ('answered', 'correction_lapsed', 'fee_lapsed', 'withdrawn') AND "             \
+#define GONGKAI_APPLICATIONS_OF_YEAR                                                     \
+  "a.agency_id = :agency_id AND a.received_on <= :last AND (a.received_on >= :first OR " \
+  "NOT EXISTS (SELECT 1 FROM application_events c WHERE c.application_id = a.id AND "    \
+  "c.kind IN ('answered', 'correction_lapsed', 'fee_lapsed', 'withdrawn') AND "          \
   "c.on_date < :first))"
 inline constexpr char kSelectApplicationsOfYear[] =
     "SELECT a.id, a.number, a.channel, a.received_on, a.confirmed_on, a.applicant_type, "
-    "a.applicant_name, a.content, a.rules_override FROM applications a WHERE "
-    GONGKAI_APPLICATIONS_OF_YEAR " ORDER BY a.received_on, a.id";
+    "a.applicant_name, a.content, a.rules_override FROM applications a "
+    "WHERE " GONGKAI_APPLICATIONS_OF_YEAR " ORDER BY a.received_on, a.id";
 // Events of those applications, grouped by application in the same order as above, each
-// application's in sequence. (SQLite walks applications_received and the events' unique index
-// in exactly this order, so neither query sorts.)
+// application's in sequence. (On SQLite both tables are stored in exactly this order — see
+// sqlite/migrations.cc — so neither query sorts.)
 inline constexpr char kSelectEventsOfYear[] =
     "SELECT e.application_id, e.kind, e.on_date, e.outcome, e.extension_days, e.party, "
     "e.fee_fen, e.note, e.actor FROM applications a JOIN application_events e "
@@ -235,7 +234,7 @@ inline constexpr char kSelectEventsOfYear[] =
 
 #define GONGKAI_CATALOG_OF_YEAR                                                              \
   "c.agency_id = :agency_id AND ((c.published_on >= :first AND c.published_on <= :last) OR " \
-  "(c.created_on >= :first AND c.created_on <= :last) OR "                                 \
+  "(c.created_on >= :first AND c.created_on <= :last) OR "                                   \
   "(c.is_normative = 1 AND c.norm_issued_on <= :last))"
 inline constexpr char kSelectCatalogOfYear[] =
     "SELECT c.id, c.index_no, c.title, c.doc_no, c.publisher, c.created_on, c.published_on, "

@@ -18,8 +18,8 @@ Result<std::unique_ptr<Repository>> OpenRepository(const std::string& url) {
     if (path.substr(0, 2) == "//") path.remove_prefix(2);  // sqlite:///abs/path, sqlite://rel
     return store::OpenSqliteRepository(std::string(path));
   }
-  if (const size_t scheme = u.find("://"); scheme != std::string_view::npos &&
-                                           u.substr(0, scheme).find('/') == std::string_view::npos) {
+  if (const size_t scheme = u.find("://");
+      scheme != std::string_view::npos && u.substr(0, scheme).find('/') == std::string_view::npos) {
     return StorageError("不支持的数据库地址 " + url +
                         "（可用：文件路径、sqlite:路径、postgresql://…）");
   }

@@ -4,6 +4,8 @@
 //                              private cluster of tests/pg/pg_cluster.sh, whose URL is in the
 //                              file named by $GONGKAI_TEST_PG_URL_FILE (ctest sets it).
 // Plus SQLite-only failure modes (corrupt, locked) and URL parsing.
+#include "core/repository.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <soci/postgresql/soci-postgresql.h>
@@ -20,7 +22,6 @@
 #include <string>
 #include <vector>
 
-#include "core/repository.h"
 #include "store/migration.h"
 #include "store/postgres/postgres_store.h"
 
@@ -129,7 +130,9 @@ class PostgresDatabase : public TestDatabase {
 
 enum class Backend { kSqlite, kPostgres };
 
-void PrintTo(Backend b, std::ostream* os) { *os << (b == Backend::kSqlite ? "SQLite" : "PostgreSQL"); }
+void PrintTo(Backend b, std::ostream* os) {
+  *os << (b == Backend::kSqlite ? "SQLite" : "PostgreSQL");
+}
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
   return info.param == Backend::kSqlite ? "sqlite" : "postgres";
@@ -176,10 +179,9 @@ class RepositoryTest : public ::testing::TestWithParam<Backend> {
   std::vector<long long> AllCounts() {
     std::vector<long long> counts;
     for (const char* table :
-         {"agencies", "catalog_items", "catalog_publications", "applications",
-          "application_events", "reviews", "lawsuits", "complaints", "hot_topics", "responses",
-          "meetings", "trainings", "staffing", "fees", "manual_figures", "narrative_sections",
-          "audit_log"}) {
+         {"agencies", "catalog_items", "catalog_publications", "applications", "application_events",
+          "reviews", "lawsuits", "complaints", "hot_topics", "responses", "meetings", "trainings",
+          "staffing", "fees", "manual_figures", "narrative_sections", "audit_log"}) {
       counts.push_back(Scalar(std::string("SELECT COUNT(*) FROM ") + table));
     }
     return counts;
@@ -287,8 +289,8 @@ Dataset FullDataset() {
   rule.created_on = D("2017-03-01");
   rule.published_on = D("2017-03-05");
   rule.withdrawn_on = D("2019-11-30");
-  rule.normative = NormativeDocument{true, "昌邑区人民政府", D("2017-03-01"), D("2017-04-01"),
-                                     D("2022-03-31"), D("2019-11-30")};
+  rule.normative = NormativeDocument{
+      true, "昌邑区人民政府", D("2017-03-01"), D("2017-04-01"), D("2022-03-31"), D("2019-11-30")};
   ds.catalog_items.push_back({"changyi-commerce", rule});
 
   Application fax = ApplicationBuilder("2019-001", "2019-03-01")
@@ -311,13 +313,13 @@ Dataset FullDataset() {
   fax.events[5].fee_fen = 12'345;
   fax.events[6].fee_fen = 12'345;
   ds.applications.push_back(Owned("changyi-commerce", fax));
-  ds.applications.push_back(Owned("changyi-commerce",
-                                  ApplicationBuilder("2019-002", "2019-05-20")
-                                      .Answered("2019-06-03", Outcome::kRefusedStateSecret)
-                                      .Build()));
+  ds.applications.push_back(
+      Owned("changyi-commerce", ApplicationBuilder("2019-002", "2019-05-20")
+                                    .Answered("2019-06-03", Outcome::kRefusedStateSecret)
+                                    .Build()));
   ds.applications.push_back(
       Owned("changyi", ApplicationBuilder("2019-001", "2019-07-01").Build()));  // same number,
-                                                                                 // other agency
+                                                                                // other agency
 
   Review review;
   review.number = "吉市复〔2019〕7号";
@@ -775,7 +777,7 @@ TEST_P(RepositoryTest, LoadYearAppliesTheSelectionRules) {
   for (const Application& x : later->applications) numbers.push_back(x.number);
   EXPECT_THAT(numbers,
               ::testing::ElementsAre("carried-still-open", "in-2019", "dec-31", "in-2020"));
-  EXPECT_EQ(later->catalog_items.size(), 2u);  // normative documents issued before 2030
+  EXPECT_EQ(later->catalog_items.size(), 2u);         // normative documents issued before 2030
   EXPECT_THAT(later->reviews, ::testing::SizeIs(3));  // pending, filed-2019, filed-2020
   EXPECT_TRUE(later->meetings.empty());
   EXPECT_FALSE(later->staffing.has_value());
@@ -845,9 +847,9 @@ TEST_P(RepositoryTest, DuplicateApplicationNumberRollsBackTheWholeImport) {
 
   Dataset again;
   again.agencies.push_back(MakeAgency("new-agency", "新机关"));
-  again.applications.push_back(
-      Owned("new-agency", ApplicationBuilder("N-1", "2019-01-05").Answered(
-                              "2019-01-20", Outcome::kDisclosed).Build()));
+  again.applications.push_back(Owned(
+      "new-agency",
+      ApplicationBuilder("N-1", "2019-01-05").Answered("2019-01-20", Outcome::kDisclosed).Build()));
   again.meetings.push_back({"new-agency", Meeting{0, 0, D("2019-02-01"), "会议"}});
   again.applications.push_back(
       Owned("changyi-commerce", ApplicationBuilder("2019-001", "2019-08-01").Build()));
@@ -894,7 +896,8 @@ TEST_P(RepositoryTest, OtherDuplicatesAreConflicts) {
        "已有 2019 年 2019 格式单元格 T2.6.1/DEC 的手工填报数"},
       {"narrative", [&](Dataset& d) { d.narratives.push_back(full.narratives[0]); },
        "已有 2019 年 2019 格式第 S1 节的正文"},
-      {"agency twice", [&](Dataset& d) {
+      {"agency twice",
+       [&](Dataset& d) {
          d.agencies.push_back(MakeAgency("dup", "重复"));
          d.agencies.push_back(MakeAgency("dup", "重复"));
        },
@@ -979,10 +982,10 @@ TEST_P(RepositoryTest, UnknownReferencesAreNotFoundAndChangeNothing) {
     SCOPED_TRACE(c.name);
     Dataset d;
     d.agencies.push_back(MakeAgency("bystander", "旁观者"));
-    d.applications.push_back(Owned("changyi-commerce", ApplicationBuilder("2019-050", "2019-05-01")
-                                                           .Answered("2019-05-10",
-                                                                     Outcome::kDisclosed)
-                                                           .Build()));
+    d.applications.push_back(
+        Owned("changyi-commerce", ApplicationBuilder("2019-050", "2019-05-01")
+                                      .Answered("2019-05-10", Outcome::kDisclosed)
+                                      .Build()));
     c.add(d);
     Result<ImportSummary> r = repo_->Import(d);
     ASSERT_FALSE(r.ok());
@@ -1154,8 +1157,7 @@ TEST_P(RepositoryTest, ManualFiguresAndNarrativeAreUpserted) {
   EXPECT_EQ(repo_->SaveNarrative(no_section).code(), ErrorCode::kInvalidInput);
 }
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, RepositoryTest, ::testing::Values(Backend::kSqlite),
-                         BackendName);
+INSTANTIATE_TEST_SUITE_P(Sqlite, RepositoryTest, ::testing::Values(Backend::kSqlite), BackendName);
 INSTANTIATE_TEST_SUITE_P(Postgres, RepositoryTest, ::testing::Values(Backend::kPostgres),
                          BackendName);
 
@@ -1173,8 +1175,7 @@ TEST(SqliteRepositoryTest, FileThatIsNotADatabaseIsAStorageError) {
   Result<std::unique_ptr<Repository>> repo = OpenRepository(path);
   ASSERT_FALSE(repo.ok());
   EXPECT_EQ(repo.status().code(), ErrorCode::kStorage);
-  EXPECT_EQ(repo.status().message(),
-            "数据库文件 " + path + " 不是有效的 SQLite 数据库或已损坏");
+  EXPECT_EQ(repo.status().message(), "数据库文件 " + path + " 不是有效的 SQLite 数据库或已损坏");
 }
 
 TEST(SqliteRepositoryTest, FileLockedByAnotherProcessIsAStorageError) {
@@ -1264,7 +1265,8 @@ TEST(PostgresUrlTest, ParsesIntoLibpqKeywordsWithoutShowingThePassword) {
 
   t = store::ParsePostgresUrl("postgresql://[::1]:5432/x?connect_timeout=2");
   ASSERT_TRUE(t.ok()) << t.status().message();
-  EXPECT_EQ(t->connect_string, "client_encoding=UTF8 connect_timeout=2 dbname=x host=::1 port=5432");
+  EXPECT_EQ(t->connect_string,
+            "client_encoding=UTF8 connect_timeout=2 dbname=x host=::1 port=5432");
 
   EXPECT_FALSE(store::ParsePostgresUrl("postgresql://u:has%20space@h/db").ok());
   EXPECT_FALSE(store::ParsePostgresUrl("postgresql://h/db?novalue").ok());

@@ -20,10 +20,15 @@ class SqliteRowReader final : public RowReader {
     auto* backend = static_cast<soci::sqlite3_session_backend*>(conn.sql.get_backend());
     db_ = backend->conn_;
     Check(sqlite_api::sqlite3_prepare_v2(db_, query, -1, &stmt_, nullptr));
-    BindInt(":agency_id", params_.agency_id);
-    BindInt(":year", params_.year);
-    BindText(":first", params_.first);
-    BindText(":last", params_.last);
+    try {
+      BindInt(":agency_id", params_.agency_id);
+      BindInt(":year", params_.year);
+      BindText(":first", params_.first);
+      BindText(":last", params_.last);
+    } catch (...) {
+      sqlite_api::sqlite3_finalize(stmt_);  // the destructor will not run
+      throw;
+    }
   }
   ~SqliteRowReader() override { sqlite_api::sqlite3_finalize(stmt_); }
 
@@ -144,8 +149,7 @@ class SociRowReader final : public RowReader {
 
 }  // namespace
 
-std::unique_ptr<RowReader> ReadRows(Connection& conn, const char* query,
-                                    const QueryParams& params,
+std::unique_ptr<RowReader> ReadRows(Connection& conn, const char* query, const QueryParams& params,
                                     std::initializer_list<ColumnType> columns) {
   if (conn.backend == Backend::kSqlite) {
     return std::make_unique<SqliteRowReader>(conn, query, params);

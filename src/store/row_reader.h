@@ -45,8 +45,7 @@ inline constexpr size_t kChunkRows = 10'000;
 
 // Executes `query` (which must outlive the reader) with `params`; `columns` lists the type of
 // each selected column, in order. Throws soci::soci_error.
-std::unique_ptr<RowReader> ReadRows(Connection& conn, const char* query,
-                                    const QueryParams& params,
+std::unique_ptr<RowReader> ReadRows(Connection& conn, const char* query, const QueryParams& params,
                                     std::initializer_list<ColumnType> columns);
 
 }  // namespace gongkai::store

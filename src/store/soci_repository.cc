@@ -125,8 +125,8 @@ Result<std::vector<int>> SociRepository::YearsWithRecords(int64_t agency_id) {
     long long id = agency_id;
     std::vector<int> years;
     std::vector<int> chunk(1000);
-    soci::statement st = (conn_->sql.prepare << kSelectYearsWithRecords,
-                          soci::use(id, "agency_id"), soci::into(chunk));
+    soci::statement st = (conn_->sql.prepare << kSelectYearsWithRecords, soci::use(id, "agency_id"),
+                          soci::into(chunk));
     st.execute();
     while (st.fetch()) {
       years.insert(years.end(), chunk.begin(), chunk.end());
@@ -152,21 +152,19 @@ Status SociRepository::SaveManualFigure(const ManualFigure& figure) {
     long long micros = figure.value.micros();
     std::string entered_by = figure.entered_by, source = figure.source;
     std::string entered_at = figure.entered_at.empty() ? NowIso8601() : figure.entered_at;
-    conn_->sql << kUpsertManualFigure, soci::use(agency_id, "agency_id"),
-        soci::use(year, "year"), soci::use(format_id, "format_id"),
-        soci::use(cell_id, "cell_id"), soci::use(micros, "value_micros"),
-        soci::use(entered_by, "entered_by"), soci::use(entered_at, "entered_at"),
-        soci::use(source, "source");
+    conn_->sql << kUpsertManualFigure, soci::use(agency_id, "agency_id"), soci::use(year, "year"),
+        soci::use(format_id, "format_id"), soci::use(cell_id, "cell_id"),
+        soci::use(micros, "value_micros"), soci::use(entered_by, "entered_by"),
+        soci::use(entered_at, "entered_at"), soci::use(source, "source");
 
     std::string recorded_at = NowIso8601(), action = "save_manual_figure";
     std::string actor = entered_by.empty() ? "unknown" : entered_by;
     std::string detail = std::to_string(year) + " 年 " + format_id + " 格式单元格 " + cell_id +
                          " = " + figure.value.ToString() + "（来源：" + source + "）";
     soci::indicator agency_ind = soci::i_ok;
-    conn_->sql << kInsertAudit, soci::use(recorded_at, "recorded_at"),
-        soci::use(actor, "actor"), soci::use(action, "action"),
-        soci::use(agency_id, agency_ind, "agency_id"), soci::use(source, "source"),
-        soci::use(detail, "detail");
+    conn_->sql << kInsertAudit, soci::use(recorded_at, "recorded_at"), soci::use(actor, "actor"),
+        soci::use(action, "action"), soci::use(agency_id, agency_ind, "agency_id"),
+        soci::use(source, "source"), soci::use(detail, "detail");
     tx.Commit();
     return Status::Ok();
   } catch (const std::exception& e) {
@@ -197,10 +195,9 @@ Status SociRepository::SaveNarrative(const NarrativeSection& section) {
     std::string detail = std::to_string(year) + " 年 " + format_id + " 格式第 " + section_id +
                          " 节正文（" + std::to_string(body.size()) + " 字节）";
     soci::indicator agency_ind = soci::i_ok;
-    conn_->sql << kInsertAudit, soci::use(recorded_at, "recorded_at"),
-        soci::use(actor, "actor"), soci::use(action, "action"),
-        soci::use(agency_id, agency_ind, "agency_id"), soci::use(source, "source"),
-        soci::use(detail, "detail");
+    conn_->sql << kInsertAudit, soci::use(recorded_at, "recorded_at"), soci::use(actor, "actor"),
+        soci::use(action, "action"), soci::use(agency_id, agency_ind, "agency_id"),
+        soci::use(source, "source"), soci::use(detail, "detail");
     tx.Commit();
     return Status::Ok();
   } catch (const std::exception& e) {

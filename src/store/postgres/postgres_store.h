@@ -10,7 +10,7 @@ namespace gongkai::store {
 
 struct PostgresTarget {
   std::string connect_string;  // libpq keyword/value form, as SOCI passes it on
-  std::string display;         // "PostgreSQL 数据库 gongkai@127.0.0.1:5432/gongkai" (no password)
+  std::string display;  // "PostgreSQL 数据库 gongkai@127.0.0.1:5432/gongkai" (no password)
 };
 
 // Parses "postgresql://[user[:password]@][host][:port][/dbname][?key=value&…]" (also
