@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/audit.h"
 #include "store/bulk_insert.h"
 #include "store/codec.h"
 #include "store/queries.h"
@@ -558,13 +559,9 @@ class Importer {
       detail += "；涉及机关";
       for (long long id : touched) detail += " " + SlugOf(id);
     }
-    std::string recorded_at = NowIso8601(), actor = Actor(), action = "import";
-    std::string source = ds_.source;
-    long long agency_id = touched.size() == 1 ? *touched.begin() : 0;
-    soci::indicator agency_ind = touched.size() == 1 ? soci::i_ok : soci::i_null;
-    conn_.sql << kInsertAudit, soci::use(recorded_at, "recorded_at"), soci::use(actor, "actor"),
-        soci::use(action, "action"), soci::use(agency_id, agency_ind, "agency_id"),
-        soci::use(source, "source"), soci::use(detail, "detail");
+    std::optional<long long> agency_id;
+    if (touched.size() == 1) agency_id = *touched.begin();
+    AppendAudit(conn_, {Actor(), "import", agency_id, ds_.source, detail});
   }
 
   Connection& conn_;

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "store/audit.h"
 #include "store/queries.h"
 
 namespace gongkai::store {
@@ -157,14 +158,9 @@ Status SociRepository::SaveManualFigure(const ManualFigure& figure) {
         soci::use(micros, "value_micros"), soci::use(entered_by, "entered_by"),
         soci::use(entered_at, "entered_at"), soci::use(source, "source");
 
-    std::string recorded_at = NowIso8601(), action = "save_manual_figure";
-    std::string actor = entered_by.empty() ? "unknown" : entered_by;
-    std::string detail = std::to_string(year) + " 年 " + format_id + " 格式单元格 " + cell_id +
-                         " = " + figure.value.ToString() + "（来源：" + source + "）";
-    soci::indicator agency_ind = soci::i_ok;
-    conn_->sql << kInsertAudit, soci::use(recorded_at, "recorded_at"), soci::use(actor, "actor"),
-        soci::use(action, "action"), soci::use(agency_id, agency_ind, "agency_id"),
-        soci::use(source, "source"), soci::use(detail, "detail");
+    AppendAudit(*conn_, {entered_by, "save_manual_figure", agency_id, source,
+                         std::to_string(year) + " 年 " + format_id + " 格式单元格 " + cell_id +
+                             " = " + figure.value.ToString()});
     tx.Commit();
     return Status::Ok();
   } catch (const std::exception& e) {
@@ -189,15 +185,9 @@ Status SociRepository::SaveNarrative(const NarrativeSection& section) {
         soci::use(body, "body"), soci::use(edited_by, "edited_by"),
         soci::use(edited_at, "edited_at");
 
-    std::string recorded_at = NowIso8601(), action = "save_narrative";
-    std::string actor = edited_by.empty() ? "unknown" : edited_by;
-    std::string source;
-    std::string detail = std::to_string(year) + " 年 " + format_id + " 格式第 " + section_id +
-                         " 节正文（" + std::to_string(body.size()) + " 字节）";
-    soci::indicator agency_ind = soci::i_ok;
-    conn_->sql << kInsertAudit, soci::use(recorded_at, "recorded_at"), soci::use(actor, "actor"),
-        soci::use(action, "action"), soci::use(agency_id, agency_ind, "agency_id"),
-        soci::use(source, "source"), soci::use(detail, "detail");
+    AppendAudit(*conn_, {edited_by, "save_narrative", agency_id, "",
+                         std::to_string(year) + " 年 " + format_id + " 格式第 " + section_id +
+                             " 节正文（" + std::to_string(body.size()) + " 字节）"});
     tx.Commit();
     return Status::Ok();
   } catch (const std::exception& e) {
