@@ -50,6 +50,22 @@ std::string OneLine(std::string_view text) {
   return out;
 }
 
+// What a violated constraint means for the caller. The adapter checks duplicates and references
+// itself with better messages; these are the schema's safety net.
+enum class Constraint { kUnique, kReference, kCheck };
+
+Status ConstraintViolation(const std::string& db, Constraint c, std::string_view text) {
+  switch (c) {
+    case Constraint::kUnique:
+      return Conflict(db + " 拒绝了与已存记录重复的数据：" + OneLine(text));
+    case Constraint::kReference:
+      return NotFound(db + " 拒绝了引用不存在记录的数据：" + OneLine(text));
+    case Constraint::kCheck:
+      break;
+  }
+  return InvalidInput(db + " 拒绝了不符合约束的数据：" + OneLine(text));
+}
+
 Status TranslateSqlite(const Connection& conn, int code, std::string_view text) {
   const std::string& db = conn.display;
   switch (code) {
@@ -67,8 +83,17 @@ Status TranslateSqlite(const Connection& conn, int code, std::string_view text) 
       return StorageError("磁盘已满，无法写入" + db);
     case kSqliteIoErr:
       return StorageError("读写" + db + " 时发生 I/O 错误：" + OneLine(text));
-    case kSqliteConstraint:
-      return Conflict(db + " 拒绝了与已存数据冲突的记录：" + OneLine(text));
+    case kSqliteConstraint: {
+      const std::string_view t(text);
+      if (t.find("UNIQUE") != std::string_view::npos ||
+          t.find("PRIMARY KEY") != std::string_view::npos) {
+        return ConstraintViolation(db, Constraint::kUnique, text);
+      }
+      if (t.find("FOREIGN KEY") != std::string_view::npos) {
+        return ConstraintViolation(db, Constraint::kReference, text);
+      }
+      return ConstraintViolation(db, Constraint::kCheck, text);
+    }
     default:
       return StorageError(db + " 出错：" + OneLine(text));
   }
@@ -79,9 +104,9 @@ Status TranslatePostgres(const Connection& conn, std::string_view sqlstate, std:
   if (sqlstate.substr(0, 2) == "08" || sqlstate.substr(0, 2) == "57") {
     return StorageError("与 " + db + " 的连接中断：" + OneLine(text));
   }
-  if (sqlstate.substr(0, 2) == "23") {
-    return Conflict(db + " 拒绝了与已存数据冲突的记录：" + OneLine(text));
-  }
+  if (sqlstate == "23505") return ConstraintViolation(db, Constraint::kUnique, text);
+  if (sqlstate == "23503") return ConstraintViolation(db, Constraint::kReference, text);
+  if (sqlstate.substr(0, 2) == "23") return ConstraintViolation(db, Constraint::kCheck, text);
   if (sqlstate == "55P03" || sqlstate == "40P01" || sqlstate == "40001") {
     return StorageError(db + " 被其他会话锁定或并发修改，请稍后再试");
   }

@@ -25,7 +25,8 @@ struct Connection {
 
 // Turns an exception thrown by SOCI (or anything else below the adapter boundary) into a
 // Status with a one-line Chinese message naming the database: kStorage for locked / corrupt /
-// unreachable / read-only / full, kConflict for a constraint violation.
+// unreachable / read-only / full; for a violated constraint kConflict (unique), kNotFound
+// (foreign key) or kInvalidInput (CHECK, NOT NULL).
 Status TranslateError(const Connection& conn, const std::exception& e);
 
 // The driver's message of `e` on one line, without SOCI's prefixes (for the end of a message).

@@ -1029,6 +1029,75 @@ TEST_P(RepositoryTest, LaterImportsReferToStoredRecords) {
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'import'"), 2);
 }
 
+TEST_P(RepositoryTest, ReferencesMayGiveTheStoredIdInsteadOfTheKey) {
+  ASSERT_TRUE(repo_->Import(FullDataset()).ok());
+  const Agency agency = AgencyOf("changyi-commerce");
+  Result<YearRecords> y = repo_->LoadYear(agency.id, 2019);
+  ASSERT_TRUE(y.ok());
+  const int64_t app_id = y->applications[1].id;  // 2019-002
+
+  Dataset more;
+  Review by_id;
+  by_id.number = "R-by-id";
+  by_id.application_id = app_id;
+  by_id.filed_on = D("2019-10-01");
+  more.reviews.push_back({"changyi-commerce", by_id});
+  ASSERT_TRUE(repo_->Import(more).ok());
+  y = repo_->LoadYear(agency.id, 2019);
+  ASSERT_TRUE(y.ok());
+  ASSERT_EQ(y->reviews.size(), 2u);
+  EXPECT_EQ(y->reviews[1].application_id, app_id);
+  EXPECT_EQ(y->reviews[1].application_number, "2019-002");  // filled in from the id
+
+  // An id of another agency's application is not a reference this agency may make.
+  Dataset foreign;
+  Review wrong = by_id;
+  wrong.number = "R-foreign";
+  foreign.reviews.push_back({"changyi", wrong});
+  Result<ImportSummary> r = repo_->Import(foreign);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), ErrorCode::kNotFound);
+}
+
+// The schema's constraints stay the safety net behind the adapter's own checks: a value the
+// schema refuses rolls the import back with a message, not a crash.
+TEST_P(RepositoryTest, ConstraintViolationRollsBackWithAMessage) {
+  ASSERT_TRUE(repo_->Import(FullDataset()).ok());
+  const std::vector<long long> before = AllCounts();
+  Dataset bad = [] {
+    Dataset d;
+    d.applications.push_back(
+        Owned("changyi-commerce", ApplicationBuilder("2019-100", "2019-06-01").Build()));
+    CatalogItem item;
+    item.index_no = "000014349/2019-00099";
+    item.created_on = D("2019-06-01");
+    item.article20_item = 99;  // Art. 20 has items 1–15: CHECK (article20_item BETWEEN 1 AND 15)
+    d.catalog_items.push_back({"changyi-commerce", item});
+    return d;
+  }();
+  Result<ImportSummary> r = repo_->Import(bad);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), ErrorCode::kInvalidInput);
+  EXPECT_THAT(r.status().message(), HasSubstr("拒绝了不符合约束的数据"));
+  EXPECT_EQ(r.status().message().find('\n'), std::string::npos);
+  EXPECT_EQ(AllCounts(), before);
+  // The repository is still usable after the failed transaction.
+  EXPECT_TRUE(repo_->Import(Dataset{}).ok());
+}
+
+TEST_P(RepositoryTest, UnknownCodeInTheDatabaseIsAStorageErrorNamingTheColumn) {
+  ASSERT_TRUE(repo_->Import(FullDataset()).ok());
+  {
+    std::unique_ptr<soci::session> raw = db_->Raw();
+    *raw << "UPDATE application_events SET kind = 'teleported' WHERE seq = 1";
+  }
+  Result<YearRecords> y = repo_->LoadYear(AgencyOf("changyi-commerce").id, 2019);
+  ASSERT_FALSE(y.ok());
+  EXPECT_EQ(y.status().code(), ErrorCode::kStorage);
+  EXPECT_THAT(y.status().message(), HasSubstr("application_events.kind"));
+  EXPECT_THAT(y.status().message(), HasSubstr("teleported"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Agencies
 // ---------------------------------------------------------------------------------------------
