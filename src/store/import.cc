@@ -581,6 +581,11 @@ Result<ImportSummary> SociRepository::DoImport(const Dataset& dataset) {
   Result<ImportSummary> summary = importer.Run();
   if (!summary.ok()) return summary.status();  // ~Transaction rolls back
   tx.Commit();
+  // Fresh statistics for the planner after a bulk load, rather than waiting for autovacuum:
+  // the first LoadYear after an import otherwise plans against empty tables.
+  if (conn_->backend == Backend::kPostgres && summary->applications + summary->events >= 10'000) {
+    conn_->sql << kPostgresAnalyzeApplications;
+  }
   return summary;
 }
 

@@ -154,6 +154,7 @@ Result<std::unique_ptr<Repository>> OpenPostgresRepository(const std::string& ur
       return StorageError("无法连接 " + conn->display + "：" + DriverMessage(e));
     }
     conn->sql << kPostgresQuiet;
+    conn->sql << kPostgresNoJit;
     GONGKAI_RETURN_IF_ERROR(ApplyMigrations(*conn));
   } catch (const std::exception& e) {
     return TranslateError(*conn, e);
