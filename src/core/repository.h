@@ -40,7 +40,10 @@ class Repository {
   // The records one report needs (see YearRecords for the selection rules).
   virtual Result<YearRecords> LoadYear(int64_t agency_id, int year) = 0;
 
-  // Years for which the agency has any record (for "unknown year" errors and listings).
+  // Years in which the agency has a dated record: an application received, an item published,
+  // a case filed, a meeting held, staffing, manual figures or narrative entered (for "unknown
+  // year" errors and listings). The issue date of a normative document does not count: it is
+  // history, not activity of that year.
   virtual Result<std::vector<int>> YearsWithRecords(int64_t agency_id) = 0;
 
   // Stores `figure` as the manual figure of (agency_id, year, format_id, cell_id), replacing

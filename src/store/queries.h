@@ -301,8 +301,6 @@ inline constexpr char kSelectYearsWithRecords[] =
     "SELECT DISTINCT y FROM ("
     " SELECT CAST(substr(received_on, 1, 4) AS INTEGER) AS y FROM applications"
     "  WHERE agency_id = :agency_id"
-    " UNION SELECT CAST(substr(created_on, 1, 4) AS INTEGER) FROM catalog_items"
-    "  WHERE agency_id = :agency_id"
     " UNION SELECT CAST(substr(published_on, 1, 4) AS INTEGER) FROM catalog_items"
     "  WHERE agency_id = :agency_id AND published_on IS NOT NULL"
     " UNION SELECT CAST(substr(filed_on, 1, 4) AS INTEGER) FROM reviews"
