@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "tests/e2e/e2e_util.h"
 
@@ -193,6 +194,37 @@ TEST(PostgresParityTest, ReportsAreIdenticalOnBothBackends) {
   // A duplicate load is refused on PostgreSQL too, all or nothing.
   RunResult again = Gongkai("--db " + Quote(url) + " load " + Quote(fixture), dir.path());
   EXPECT_EQ(again.exit_code, 1);
+}
+
+}  // namespace
+}  // namespace gongkai::e2e
+
+namespace gongkai::e2e {
+namespace {
+
+// A crafted dataset whose manual figures break identities of the 2021 form: the report is still
+// written, and each broken identity is an error finding that names the cells and the numbers.
+TEST(CraftedDatasetTest, BrokenIdentitiesAreErrorFindings) {
+  TempDir dir;
+  const std::string db = (dir.path() / "c.db").string();
+  const std::string fixture = std::string(GONGKAI_SOURCE_DIR) + "/tests/fixtures/crafted-violations-2021.json";
+  ASSERT_EQ(Gongkai("--db " + Quote(db) + " load " + Quote(fixture), dir.path()).exit_code, 0);
+  const std::string out = (dir.path() / "c.json").string();
+  RunResult r = Gongkai("--db " + Quote(db) + " report --agency crafted --year 2021 --output " + Quote(out),
+                        dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(Slurp(out));
+  std::set<std::string> rules;
+  for (const auto& f : j["findings"]) {
+    if (f["severity"] == "error") rules.insert(f["rule"].get<std::string>());
+  }
+  // R1/NP = 5 but R3.7/NP = 0 and R4/NP = 0: the balance fails in NP; R1/TOT = 0 ≠ ΣR1;
+  // R3.7/NP = 0 ≠ R3.1/NP = 4; RV.T = 0 ≠ RV.M = 2.
+  EXPECT_TRUE(rules.count("2021.T3.balance/NP")) << j["findings"].dump(1);
+  EXPECT_TRUE(rules.count("2021.T3.row_total/R1")) << j["findings"].dump(1);
+  EXPECT_TRUE(rules.count("2021.T3.total/NP")) << j["findings"].dump(1);
+  EXPECT_TRUE(rules.count("2021.T4.RV.total")) << j["findings"].dump(1);
+  EXPECT_NE(r.err.find("错误"), std::string::npos);
 }
 
 }  // namespace
