@@ -9,6 +9,8 @@ find_package(fmt REQUIRED)
 find_package(Threads REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 
 # SOCI 4.0.3 (libsoci-dev) ships no CMake config: find it by hand.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

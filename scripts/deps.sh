@@ -9,10 +9,12 @@ build_pkgs=(
   libsqlite3-dev libpq-dev libsoci-dev libboost-dev libboost-date-time-dev
   libcli11-dev libspdlog-dev libfmt-dev nlohmann-json3-dev
   libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-noto-cjk libsodium-dev
+  libgumbo-dev libpoppler-cpp-dev
 )
 test_pkgs=(
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql poppler-utils unzip sqlite3 python3
+  clang libclang-rt-14-dev
 )
 
 want=("${build_pkgs[@]}")
