@@ -14,7 +14,8 @@ enum class SourceKind { kText, kHtml, kPdf };
 // `origin_row`/`origin_col` pointing at its top-left position.
 struct GridCell {
   std::string text;   // whitespace-collapsed UTF-8
-  int line = 0;       // the Document line this cell's text appears on (1-based)
+  int line = 0;       // the Document line this cell's text appears on (1-based): the line of
+                      // the row at origin_row
   int origin_row = 0;
   int origin_col = 0;
   bool is_header = false;  // <th>
@@ -31,12 +32,17 @@ struct Document {
   std::string encoding;        // "UTF-8", "GB18030", … (what the bytes were)
   // The text, one entry per line, 1-based: lines[0] is line 1. For HTML: the visible text in
   // reading order, one block element or table row per line (table rows as cells separated by
-  // " | "). For PDF: `pdftotext -layout`-like lines; page headers/footers and page numbers
-  // removed and listed in `dropped_lines`; a form feed never appears.
+  // " | "; a row line holds the cells that start in that row, so a cell spanning rows is printed
+  // once, on its first row — the Grid has it in every row). For PDF: `pdftotext -layout`-like
+  // lines; page headers/footers and page numbers removed and listed in `dropped_lines`; a form
+  // feed never appears. A removed line is left empty, so line numbers stay those of the page
+  // text (what `pdftotext -layout` prints).
   std::vector<std::string> lines;
   std::vector<Grid> grids;     // HTML tables (empty for text and PDF)
-  std::vector<int> page_starts;  // PDF: the line where each page begins
-  std::vector<int> dropped_lines;  // PDF: line numbers (in the original page text) removed
+  // PDF, and text with form feeds: the line where each page begins (1-based).
+  std::vector<int> page_starts;
+  // PDF, and text with form feeds: the lines (1-based) emptied as page furniture.
+  std::vector<int> dropped_lines;
 };
 
 }  // namespace gongkai::check

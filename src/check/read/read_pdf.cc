@@ -1,0 +1,112 @@
+// ReadPdf: layout-preserving text of each page (poppler-cpp), page furniture removed.
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include <climits>
+#include <memory>
+#include <mutex>
+
+#include "check/read/deadline.h"
+#include "check/read/decode.h"
+#include "check/read/page_furniture.h"
+#include "check/reader.h"
+
+namespace gongkai::check {
+namespace {
+
+// Above this a PDF is no annual report (they run to a few dozen pages).
+constexpr int kMaxPdfPages = 2000;
+
+constexpr std::string_view kScannedMessage =
+    "PDF 中没有可提取的文字，可能是扫描件，需要先做文字识别（OCR）后再检查";
+
+void SilencePoppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+  });
+}
+
+// Share of the visible characters that are no text: U+FFFD, private use, control characters —
+// what poppler yields for fonts without a Unicode mapping.
+bool MostlyUnmapped(const std::vector<std::string>& lines) {
+  size_t visible = 0;
+  size_t unmapped = 0;
+  for (const std::string& line : lines) {
+    for (size_t i = 0; i < line.size();) {
+      int len = 0;
+      const char32_t cp = DecodeUtf8At(line, i, len);
+      i += len;
+      if (cp == ' ' || cp == '\t' || cp == 0x3000) continue;
+      ++visible;
+      if (cp == 0xFFFD || (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000 || cp < 0x20) {
+        ++unmapped;
+      }
+    }
+  }
+  return visible > 0 && unmapped * 2 > visible;
+}
+
+}  // namespace
+
+Result<Document> ReadPdf(std::string_view bytes, std::string_view source_name,
+                         const ReadLimits& limits) {
+  if (bytes.empty()) return FileError(source_name, "文件为空");
+  if (bytes.size() > limits.max_bytes || bytes.size() > static_cast<size_t>(INT_MAX)) {
+    return FileError(source_name, "文件过大");
+  }
+  const Deadline deadline(limits.max_seconds);
+  SilencePoppler();
+
+  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(bytes.size())));
+  if (pdf == nullptr) return FileError(source_name, "PDF 文件已损坏或不完整，无法读取");
+  if (pdf->is_locked()) {
+    return FileError(source_name, "PDF 文件设有打开密码（已加密），无法读取；请提供未加密的文件");
+  }
+  const int pages = pdf->pages();
+  if (pages <= 0) return FileError(source_name, "PDF 文件已损坏或不完整（没有页面），无法读取");
+  if (pages > kMaxPdfPages) {
+    return FileError(source_name, "PDF 页数过多（" + std::to_string(pages) + " 页），上限 " +
+                                      std::to_string(kMaxPdfPages) + " 页");
+  }
+
+  Document doc;
+  doc.source_name = std::string(source_name);
+  doc.kind = SourceKind::kPdf;
+  doc.encoding = "PDF";
+  std::vector<int> page_starts;  // 0-based
+  bool any_text = false;
+  for (int i = 0; i < pages; ++i) {
+    if (deadline.Expired()) return FileError(source_name, deadline.Message());
+    page_starts.push_back(static_cast<int>(doc.lines.size()));
+    std::unique_ptr<poppler::page> page(pdf->create_page(i));
+    if (page == nullptr) continue;
+    const poppler::byte_array utf8 =
+        page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
+    std::string text(utf8.begin(), utf8.end());
+    std::erase(text, '\f');
+    SplitText split = SplitLines(text);
+    for (std::string& line : split.lines) {
+      if (!any_text && line.find_first_not_of(" \t") != std::string::npos) any_text = true;
+      doc.lines.push_back(std::move(line));
+    }
+  }
+  if (deadline.Expired()) return FileError(source_name, deadline.Message());
+  if (!any_text) return FileError(source_name, kScannedMessage);
+  if (MostlyUnmapped(doc.lines)) {
+    return FileError(source_name,
+                     "PDF 中的文字无法正确提取（字体没有字符映射，得到的是乱码），请提供网页版、"
+                     "文字版或重新导出的 PDF");
+  }
+  // Pages without lines start where the next page starts; FindPageFurniture handles that.
+  for (const int start : page_starts) doc.page_starts.push_back(start + 1);
+  for (const int line : FindPageFurniture(doc.lines, page_starts)) {
+    doc.lines[line].clear();
+    doc.dropped_lines.push_back(line + 1);
+  }
+  return doc;
+}
+
+}  // namespace gongkai::check
