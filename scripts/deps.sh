@@ -9,7 +9,7 @@ build_pkgs=(
   libsqlite3-dev libpq-dev libsoci-dev libboost-dev libboost-date-time-dev
   libcli11-dev libspdlog-dev libfmt-dev nlohmann-json3-dev
   libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-noto-cjk libsodium-dev
-  libgumbo-dev libpoppler-cpp-dev
+  libgumbo-dev libpoppler-cpp-dev libxapian-dev
 )
 test_pkgs=(
   libgtest-dev libgmock-dev libbenchmark-dev

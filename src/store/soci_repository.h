@@ -26,6 +26,9 @@ class SociRepository final : public Repository {
   Status SaveManualFigure(const ManualFigure& figure) override;
   Status SaveNarrative(const NarrativeSection& section) override;
 
+  // The session, for other adapters over the same database (store/search_feed.cc).
+  Connection& connection() { return *conn_; }
+
  private:
   // The bodies, which may throw soci::soci_error; the public methods catch and translate.
   Result<ImportSummary> DoImport(const Dataset& dataset);
