@@ -251,6 +251,8 @@ SplitText SplitLines(std::string_view s) {
       finish_line();
       i += (i + 1 < s.size() && s[i + 1] == '\n') ? 2 : 1;
     } else if (c == '\f') {
+      // pdftotext puts it at the start of a page's first line; elsewhere it ends a line too.
+      if (!current.empty()) finish_line();
       any_page_break = true;
       page_break_pending = true;
       ++i;

@@ -41,7 +41,9 @@ bool LooksBinary(std::string_view bytes);
 Result<DecodedText> DecodeText(std::string_view bytes, CharsetHint hint = CharsetHint::kNone);
 
 // Lines of decoded text. Line breaks: LF, CRLF, CR, U+0085, U+2028, U+2029. A form feed is a page
-// break: it is removed and the line holding the next character starts a new page.
+// break: it is removed and the line holding the next character starts a new page (a form feed
+// after text on the same line ends that line; at the start of a line, as pdftotext writes it,
+// it changes no line number).
 struct SplitText {
   std::vector<std::string> lines;
   std::vector<int> page_starts;  // 0-based line indices; empty when the text has no form feed

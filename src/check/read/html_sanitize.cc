@@ -408,6 +408,11 @@ Result<std::string> SanitizeHtml(std::string_view utf8) {
   // Hidden content being skipped: the element's name and how many of it are open inside.
   std::string skip_name;
   int skip_depth = 0;
+  int elements = 0;
+  const auto too_many = [] {
+    return InvalidInput("网页的元素过多（超过 " + std::to_string(kMaxHtmlElements / 10000) +
+                        " 万个），无法读取");
+  };
   const auto too_deep = [] {
     return InvalidInput("网页的标签嵌套过深（超过 " + std::to_string(kMaxHtmlDepth) +
                         " 层），无法读取");
@@ -466,6 +471,7 @@ Result<std::string> SanitizeHtml(std::string_view utf8) {
           break;
         }
         if (!IsStructural(t.name)) break;
+        if (++elements > kMaxHtmlElements) return too_many();
         if (!open.Open(t.name)) return too_deep();
         out += '<';
         out += t.name;
@@ -478,6 +484,7 @@ Result<std::string> SanitizeHtml(std::string_view utf8) {
       }
       case Token::kEndTag:
         if (t.name == "br") {  // </br> is a line break, as browsers read it
+          if (++elements > kMaxHtmlElements) return too_many();
           out += "<br>";
           break;
         }

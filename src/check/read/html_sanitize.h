@@ -18,6 +18,9 @@ namespace gongkai::check {
 
 // Nesting of structural elements beyond which a page is refused.
 inline constexpr int kMaxHtmlDepth = 256;
+// Structural elements (line breaks included) beyond which a page is refused: gumbo takes a few
+// hundred bytes per element, and a real report has a few thousand.
+inline constexpr int kMaxHtmlElements = 300'000;
 
 // The charset a page declares in its first 64 KB: <meta charset="…">, <meta http-equiv=
 // "Content-Type" content="…; charset=…">, or <?xml … encoding="…"?>. gb2312, gbk, gb18030 and
@@ -37,7 +40,8 @@ CharsetHint FindDeclaredCharset(std::string_view raw);
 // enclosing element, or where a new element closes it implicitly (<p>, <li>, <td> …).
 // Dropped, keeping their content: every other tag (span, font, a, b, strong, …).
 // Errors: kInvalidInput "网页的标签嵌套过深（超过 256 层），无法读取" when structural elements
-// nest deeper than kMaxHtmlDepth (counting the implicit closes of the HTML parser).
+// nest deeper than kMaxHtmlDepth (counting the implicit closes of the HTML parser);
+// kInvalidInput "网页的元素过多（超过 30 万个），无法读取" beyond kMaxHtmlElements.
 Result<std::string> SanitizeHtml(std::string_view utf8);
 
 }  // namespace gongkai::check

@@ -87,7 +87,8 @@ bool HasLetterOrCjk(std::string_view line) {
   return false;
 }
 
-// Header/footer identity of a line: spaces collapsed, digits → '#'.
+// Header/footer identity of a line: spaces collapsed. Digits count: lines that differ only in
+// their numbers ("正文1", "正文2", table rows) are different lines.
 std::string HeaderKey(std::string_view line) {
   std::string key;
   bool space = false;
@@ -98,7 +99,7 @@ std::string HeaderKey(std::string_view line) {
     }
     if (space) key.push_back(' ');
     space = false;
-    key.push_back(c >= '0' && c <= '9' ? '#' : c);
+    key.push_back(c);
   }
   return key;
 }
