@@ -19,6 +19,7 @@ enum class ErrorCode {
   kUnsupported,      // e.g. an outcome the chosen report format cannot count
   kStorage,          // the database could not be opened, is locked or corrupt
   kInternal,         // a bug: never the user's fault
+  kForbidden,        // the actor may not do this (wrong role, another agency's record, public)
 };
 
 class [[nodiscard]] Status {
@@ -49,6 +50,7 @@ inline Status OutOfCalendar(std::string m) { return {ErrorCode::kOutOfCalendar, 
 inline Status Unsupported(std::string m) { return {ErrorCode::kUnsupported, std::move(m)}; }
 inline Status StorageError(std::string m) { return {ErrorCode::kStorage, std::move(m)}; }
 inline Status Internal(std::string m) { return {ErrorCode::kInternal, std::move(m)}; }
+inline Status Forbidden(std::string m) { return {ErrorCode::kForbidden, std::move(m)}; }
 
 // Result<T> holds either a value or a non-OK Status.
 //   Result<Date> d = Date::Parse(text);
