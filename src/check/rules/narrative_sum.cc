@@ -94,7 +94,11 @@ std::optional<Total> ActiveTotalBefore(const RuleContext& ctx, size_t pos) {
                                U"办", U"余", U"多", U"类"})) {
       continue;
     }
-    return Total{n->value, LineRef(ctx.narrative.LineAt(p)) + Quoted(ctx.narrative.Slice(cb, e + 1)), {}};
+    // Quote from the trigger, with the year right before it ("2014年主动公开政府信息2543条").
+    size_t q = p;
+    if (q >= 5 && t[q - 1] == U'年' && IsAsciiDigit(t[q - 2]) && IsAsciiDigit(t[q - 5])) q -= 5;
+    return Total{n->value, LineRef(ctx.narrative.LineAt(p)) + Quoted(ctx.narrative.Slice(q, e + 1)),
+                 {}};
   }
   if (ctx.format != nullptr && ctx.format->id == "2008") {
     auto it = ctx.cells.find("A1");

@@ -445,14 +445,21 @@ class Reader {
           }
         }
         break;
-      case Concept::kActive:
+      case Concept::kActive: {
         if (unit != U'条') return std::nullopt;
+        // "其他应主动公开的信息946条", "属于主动公开范围": a category, not the total.
+        const std::u32string_view before = pre.substr(0, best_at);
+        if (before.ends_with(U"应") || before.ends_with(U"属于") ||
+            ContainsAny(before, 0, before.size(), {U"其他", U"其它", U"类"})) {
+          return std::nullopt;
+        }
         if (gap.find(U"规范性文件") != npos) c = Concept::kNormativePublished;
         if (ContainsAny(pre, 0, best_at, {U"网站", U"公报", U"微博", U"微信", U"栏目", U"专栏",
                                           U"新媒体", U"公众号", U"平台"})) {
           return std::nullopt;  // one channel
         }
         break;
+      }
       case Concept::kNormativeIssued:
       case Concept::kNormativeInForce:
       case Concept::kNormativeRepealed: {

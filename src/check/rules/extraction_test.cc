@@ -1,0 +1,50 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "check/rules/testing.h"
+
+namespace gongkai::check {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::Check;
+using testing::DocOf;
+using testing::Dump;
+using testing::ReportBuilder;
+
+TEST(ExtractionTest, AmbiguousRowsAreInfoWithTheCandidateSplits) {
+  ReportBuilder b("2019");
+  b.Year(2019).Cell("R1/TOT", "1", 3);
+  b.report().ambiguous.push_back({"T2.5.2", 4, "100153", {{"1", "0", "0153"}, {"10", "0", "153"}}});
+  const auto f = Check(DocOf("正文"), b.Build());
+  ASSERT_EQ(f.size(), 1u) << Dump(f);
+  EXPECT_EQ(f[0].kind, "ambiguous");
+  EXPECT_EQ(f[0].severity, Severity::kInfo);
+  EXPECT_EQ(f[0].line, 4);
+  EXPECT_THAT(f[0].message, HasSubstr("“其他对外管理服务事项”的数字“100153”"));
+  EXPECT_THAT(f[0].message, HasSubstr("1|0|0153，或 10|0|153"));
+}
+
+TEST(ExtractionTest, MissingRowsOfTheNationalFormAreAWarning) {
+  ReportBuilder b("2021");
+  b.Year(2022).Tables(10, 40).Cell("R1/TOT", "1", 12);
+  b.report().missing_rows = {"R3.7", "R4"};
+  const auto f = Check(DocOf("正文"), b.Build());
+  ASSERT_EQ(f.size(), 1u) << Dump(f);
+  EXPECT_EQ(f[0].kind, "missing_rows");
+  EXPECT_EQ(f[0].severity, Severity::kWarning);
+  EXPECT_EQ(f[0].line, 40);
+  EXPECT_THAT(f[0].message, HasSubstr("没有读到 2 行：“(七)总计”、“四、结转下年度继续办理”"));
+  b.report().variant = "2008-fujian";
+  EXPECT_EQ(Check(DocOf("正文"), b.Build()).at(0).severity, Severity::kInfo);
+}
+
+TEST(ExtractionTest, NoTableIsANote) {
+  const auto f = Check(DocOf("正文"), ReportBuilder("").Build());
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::kInfo);
+  EXPECT_THAT(f[0].message, HasSubstr("未能识别出统计表"));
+}
+
+}  // namespace
+}  // namespace gongkai::check
