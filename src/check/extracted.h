@@ -26,7 +26,26 @@ struct AmbiguousRow {
   std::string row_id;
   int line = 0;
   std::string digits;                         // "640020470"
-  std::vector<std::vector<std::string>> splits;  // each candidate split
+  // Each candidate split, one text per column ("—" for a blank). Empty when too many splits fit
+  // to list them (digits too long).
+  std::vector<std::vector<std::string>> splits;
+};
+
+// A row whose label was found but whose values could not be read: more or fewer numbers than
+// columns (without a way to split them), or no number at all. Its cells are left out.
+struct UnreadRow {
+  std::string row_id;
+  int line = 0;
+  std::string text;    // what was printed after the label (tokens joined by " ")
+  std::string reason;  // Chinese, e.g. "数字个数（3）与列数（7）不符"
+};
+
+// Where the report names its agency.
+struct AgencyMention {
+  std::string source;  // "title" (the report title), "filler" (填报单位), "signature" (the name
+                       // above the date at the end), "table_title" (附件…统计表 title)
+  std::string name;
+  int line = 0;
 };
 
 struct ExtractedReport {
@@ -47,8 +66,27 @@ struct ExtractedReport {
   std::vector<std::string> missing_rows;
   int table_first_line = 0;  // lines of the statistics tables (narrative = everything else)
   int table_last_line = 0;
-  // Row labels as printed, for label checks (row id → label text, line).
+  // Row labels as printed, for label checks (row id → label text, line). The text leaves out
+  // whitespace, and numbers or stray text that a PDF put inside a wrapped label; misprints
+  // (substituted characters, missing words) remain. Variant rows are keyed by their own id.
   std::map<std::string, std::pair<std::string, int>> row_labels;
+
+  // --- Added by extraction (issue 4) ---
+  // Every place the agency is named (`agency` is the best of them: title, signature, filler,
+  // table title in that order).
+  std::vector<AgencyMention> agency_mentions;
+  // Rows printed from another format's table than `format_id` (row id → that format's id),
+  // e.g. a 2021 report whose table 三 has the single 2019 row "（六）其他处理": {"R3.6": "2019"}.
+  // Their cells are in `cells` under that format's ids ("R3.6/NP"); the rows of `format_id` they
+  // stand in for (R3.6.1–3) are not listed in missing_rows.
+  std::map<std::string, std::string> foreign_rows;
+  // Rows found but not readable (their cells are left out).
+  std::vector<UnreadRow> unread_rows;
+  // The unit printed beside a row in tables with a unit column (2008 era): row id → (unit as
+  // printed, line), e.g. {"G": {"元", 120}} where the form says 万元.
+  std::map<std::string, std::pair<std::string, int>> row_units;
+  // Column headers of a variant table as printed, in order (e.g. {"2011年度", "历年累计"}).
+  std::vector<std::string> variant_columns;
 };
 
 }  // namespace gongkai::check
