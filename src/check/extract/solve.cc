@@ -199,57 +199,72 @@ SolveResult Solve(const std::map<std::string, Decimal>& known, const std::vector
   for (int r = 0; r < n; ++r) out.possible[r] = alive[r];
 
   // 2. Together. Rows broken on their own do not take part (their constraints are unusable).
-  std::vector<int> order;
-  for (int r = 0; r < n; ++r) {
-    if (!broken[r]) order.push_back(r);
-  }
-  std::sort(order.begin(), order.end(),
-            [&](int a, int b) { return alive[a].size() < alive[b].size(); });
+  // Rows that no constraint links are independent: each group of linked rows is searched
+  // apart, so unrelated ambiguous rows do not multiply the work.
   std::vector<std::vector<const Compiled*>> touching(n);
+  std::vector<int> group(n);
+  std::iota(group.begin(), group.end(), 0);
+  auto find = [&](int x) {
+    while (group[x] != x) x = group[x] = group[group[x]];
+    return x;
+  };
   for (const Compiled& c : compiled) {
     bool usable = true;
     for (int r : c.rows) {
       if (broken[r]) usable = false;
     }
     if (!usable || c.rows.size() < 2) continue;
-    for (int r : c.rows) touching[r].push_back(&c);
+    for (int r : c.rows) {
+      touching[r].push_back(&c);
+      group[find(r)] = find(c.rows[0]);
+    }
+  }
+  std::map<int, std::vector<int>> groups;
+  for (int r = 0; r < n; ++r) {
+    if (!broken[r] && !touching[r].empty()) groups[find(r)].push_back(r);
   }
   std::vector<std::set<int>> seen(n);
-  uint64_t nodes = 0;
-  bool exhausted = false;
-  bool any_solution = false;
-  auto search = [&](auto&& self, size_t depth) -> void {
-    if (exhausted) return;
-    if (depth == order.size()) {
-      any_solution = true;
-      for (int r : order) seen[r].insert(assignment[r]);
-      return;
-    }
-    const int r = order[depth];
-    for (int k : alive[r]) {
-      if (++nodes > max_nodes) {
-        exhausted = true;
+  bool any_exhausted = false;
+  for (auto& [root, order] : groups) {
+    std::sort(order.begin(), order.end(),
+              [&](int a, int b) { return alive[a].size() < alive[b].size(); });
+    uint64_t nodes = 0;
+    bool exhausted = false;
+    bool any_solution = false;
+    auto search = [&](auto&& self, size_t depth) -> void {
+      if (exhausted) return;
+      if (depth == order.size()) {
+        any_solution = true;
+        for (int r : order) seen[r].insert(assignment[r]);
         return;
       }
-      assignment[r] = k;
-      bool ok = true;
-      for (const Compiled* c : touching[r]) {
-        if (evaluate(*c, bounds_ok(*c)) == 0) {
-          ok = false;
-          break;
+      const int r = order[depth];
+      for (int k : alive[r]) {
+        if (++nodes > max_nodes) {
+          exhausted = true;
+          return;
         }
+        assignment[r] = k;
+        bool ok = true;
+        for (const Compiled* c : touching[r]) {
+          if (evaluate(*c, bounds_ok(*c)) == 0) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) self(self, depth + 1);
+        assignment[r] = -1;
+        if (exhausted) return;
       }
-      if (ok) self(self, depth + 1);
-      assignment[r] = -1;
-      if (exhausted) return;
+    };
+    search(search, 0);
+    any_exhausted |= exhausted;
+    if (!exhausted && any_solution) {
+      for (int r : order) out.possible[r].assign(seen[r].begin(), seen[r].end());
     }
-  };
-  search(search, 0);
-  out.exhausted = exhausted;
+  }
+  out.exhausted = any_exhausted;
   for (int r = 0; r < n; ++r) {
-    if (!broken[r] && !exhausted && any_solution) {
-      out.possible[r].assign(seen[r].begin(), seen[r].end());
-    }
     if (out.possible[r].size() == 1) {
       out.chosen[r] = out.possible[r][0];
     } else if (broken[r] && rows[r].candidates.size() == 1) {
