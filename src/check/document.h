@@ -39,7 +39,9 @@ struct Document {
   // text (what `pdftotext -layout` prints).
   std::vector<std::string> lines;
   std::vector<Grid> grids;     // HTML tables (empty for text and PDF)
-  // PDF, and text with form feeds: the line where each page begins (1-based).
+  // PDF, and text with form feeds: the line where each page begins (1-based, ascending). In a
+  // PDF every page has one, an empty page an empty line; in text an empty page (two form feeds
+  // in a row) has no line and no start.
   std::vector<int> page_starts;
   // PDF, and text with form feeds: the lines (1-based) emptied as page furniture.
   std::vector<int> dropped_lines;

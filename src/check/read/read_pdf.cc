@@ -82,12 +82,17 @@ Result<Document> ReadPdf(std::string_view bytes, std::string_view source_name,
     if (deadline.Expired()) return FileError(source_name, deadline.Message());
     page_starts.push_back(static_cast<int>(doc.lines.size()));
     std::unique_ptr<poppler::page> page(pdf->create_page(i));
-    if (page == nullptr) continue;
+    if (page == nullptr) {
+      doc.lines.emplace_back();
+      continue;
+    }
     const poppler::byte_array utf8 =
         page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
     std::string text(utf8.begin(), utf8.end());
     std::erase(text, '\f');
     SplitText split = SplitLines(text);
+    // A page without text still gets a line, so that every page has its own start.
+    if (split.lines.empty()) split.lines.emplace_back();
     for (std::string& line : split.lines) {
       if (!any_text && line.find_first_not_of(" \t") != std::string::npos) any_text = true;
       doc.lines.push_back(std::move(line));
@@ -100,7 +105,6 @@ Result<Document> ReadPdf(std::string_view bytes, std::string_view source_name,
                      "PDF 中的文字无法正确提取（字体没有字符映射，得到的是乱码），请提供网页版、"
                      "文字版或重新导出的 PDF");
   }
-  // Pages without lines start where the next page starts; FindPageFurniture handles that.
   for (const int start : page_starts) doc.page_starts.push_back(start + 1);
   for (const int line : FindPageFurniture(doc.lines, page_starts)) {
     doc.lines[line].clear();

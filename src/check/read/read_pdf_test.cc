@@ -88,6 +88,17 @@ TEST(ReadPdf, TableSplitOverTwoPagesWithDashedPageNumbers) {
                                 "四、结转下年度继续办理 2 0 0 0 0 0 2"));
 }
 
+TEST(ReadPdf, EmptyPageHasItsOwnStart) {
+  // Regression (found by fuzz_read_pdf): an empty page shared its start with the next page.
+  Result<Document> doc = ReadPdf(testing::Fixture("pdf/empty-page.pdf"), "e.pdf");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  ASSERT_EQ(doc->page_starts.size(), 3u);
+  EXPECT_LT(doc->page_starts[0], doc->page_starts[1]);
+  EXPECT_LT(doc->page_starts[1], doc->page_starts[2]);
+  EXPECT_EQ(doc->lines[doc->page_starts[1] - 1], "");
+  EXPECT_EQ(doc->lines[doc->page_starts[2] - 1], "第三页");
+}
+
 TEST(ReadPdf, ScannedPdfNeedsOcr) {
   Result<Document> doc = ReadDocument(testing::Fixture("pdf/scanned.pdf"), "scan.pdf");
   ASSERT_FALSE(doc.ok());

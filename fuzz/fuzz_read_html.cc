@@ -1,0 +1,16 @@
+// libFuzzer target: ReadHtml: the pre-pass, gumbo, the table model.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "check/reader.h"
+#include "document_invariants.h"
+
+using gongkai::check::fuzz::CheckDocument;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static constexpr std::string_view kName = "fuzz.html";
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  CheckDocument(gongkai::check::ReadHtml(bytes, kName), kName);
+  return 0;
+}
