@@ -68,5 +68,6 @@ void AddDeadlineCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddReportCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddDemoCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddAgenciesCommand(CLI::App& app, Context& ctx, int* exit_code);
+void AddSearchCommand(CLI::App& app, Context& ctx, int* exit_code);
 
 }  // namespace gongkai::cli

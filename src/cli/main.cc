@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   gongkai::cli::AddReportCommand(app, ctx, &exit_code);
   gongkai::cli::AddDemoCommand(app, ctx, &exit_code);
   gongkai::cli::AddAgenciesCommand(app, ctx, &exit_code);
+  gongkai::cli::AddSearchCommand(app, ctx, &exit_code);
 
   try {
     app.parse(argc, argv);

@@ -19,13 +19,13 @@ namespace gongkai {
 struct SearchDocument {
   int64_t catalog_item_id = 0;
   int64_t agency_id = 0;
-  std::string index_no;          // 索引号
-  std::string title;             // 名称
-  std::string doc_no;            // 文号, e.g. "昌商发〔2018〕3号"; may be empty
-  std::string publisher;         // 发布机构
-  std::string topic;             // 主题分类, e.g. "综合政务\\政务公开"
-  std::string genre;             // 体裁, e.g. "通知"
-  std::string summary;           // 内容概述
+  std::string index_no;   // 索引号
+  std::string title;      // 名称
+  std::string doc_no;     // 文号, e.g. "昌商发〔2018〕3号"; may be empty
+  std::string publisher;  // 发布机构
+  std::string topic;      // 主题分类, e.g. "综合政务\\政务公开"
+  std::string genre;      // 体裁, e.g. "通知"
+  std::string summary;    // 内容概述
   std::string body;
   std::string attachments_text;  // text extracted from the item's attachments; empty if none
   Date published_on;             // 公开日期

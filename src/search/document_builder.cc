@@ -45,7 +45,9 @@ bool GetString(std::string_view* in, std::string* s) {
 }
 
 // Zig-zag, so negative day numbers (dates before 1970) stay short.
-uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
+uint64_t ZigZag(int64_t v) {
+  return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+}
 int64_t UnZigZag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
 
 // `s` cut to at most `max` bytes at a UTF-8 character boundary.

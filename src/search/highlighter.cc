@@ -29,12 +29,29 @@ void AppendEscaped(std::string_view text, size_t begin, size_t end, bool flatten
   while (i < end) {
     const char c = text[i];
     switch (c) {
-      case '&': *out += "&amp;"; ++i; continue;
-      case '<': *out += "&lt;"; ++i; continue;
-      case '>': *out += "&gt;"; ++i; continue;
-      case '"': *out += "&quot;"; ++i; continue;
-      case '\'': *out += "&#39;"; ++i; continue;
-      case '\n': case '\r': case '\t':
+      case '&':
+        *out += "&amp;";
+        ++i;
+        continue;
+      case '<':
+        *out += "&lt;";
+        ++i;
+        continue;
+      case '>':
+        *out += "&gt;";
+        ++i;
+        continue;
+      case '"':
+        *out += "&quot;";
+        ++i;
+        continue;
+      case '\'':
+        *out += "&#39;";
+        ++i;
+        continue;
+      case '\n':
+      case '\r':
+      case '\t':
         *out += flatten ? ' ' : c;
         ++i;
         continue;

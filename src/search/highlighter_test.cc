@@ -8,10 +8,10 @@
 namespace gongkai::search {
 namespace {
 
+using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
-using ::testing::EndsWith;
 
 TEST(HighlighterTest, MarksTheQueryCharactersAndMergesAdjacentMarks) {
   struct Case {
@@ -46,7 +46,10 @@ TEST(HighlighterTest, EscapesEverythingElse) {
   const Highlighter markup("<b>script</b>");
   EXPECT_EQ(markup.Highlight("<b>script</b>"),
             "&lt;<mark>b</mark>&gt;<mark>script</mark>&lt;/<mark>b</mark>&gt;");
-  EXPECT_EQ(HtmlEscape("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(HtmlEscape("a\xFF"
+                       "b"),
+            "a\xEF\xBF\xBD"
+            "b");
 }
 
 TEST(HighlighterTest, SnippetIsAWindowAroundTheMatches) {

@@ -156,7 +156,8 @@ Result<ReindexStats> Reindex(SearchFeed& feed, const std::string& dir,
   RemoveStaleGenerations(dir, generation);
   stats.seconds = elapsed();
   stats.bytes = DirectoryBytes(final_path);
-  if (options.progress) options.progress({stats.documents, std::max(*total, stats.documents), stats.seconds});
+  if (options.progress)
+    options.progress({stats.documents, std::max(*total, stats.documents), stats.seconds});
   return stats;
 }
 

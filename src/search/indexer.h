@@ -12,8 +12,8 @@
 namespace gongkai::search {
 
 struct ReindexProgress {
-  int64_t done = 0;   // documents indexed so far
-  int64_t total = 0;  // documents to index (counted at the start)
+  int64_t done = 0;    // documents indexed so far
+  int64_t total = 0;   // documents to index (counted at the start)
   double seconds = 0;  // since the start
 };
 

@@ -27,8 +27,7 @@ Result<std::unique_ptr<Xapian::Database>> OpenChecked(const std::string& dir,
     const std::string format = db->get_metadata(kMetaFormat);
     if (format.empty()) return Damaged(dir, "缺少格式标记");
     if (format != kIndexFormat) {
-      return StorageError("搜索索引 " + dir + " 由另一版本的程序建立（" + format +
-                          "），需要重建");
+      return StorageError("搜索索引 " + dir + " 由另一版本的程序建立（" + format + "），需要重建");
     }
     Result<OutboxState> state = ReadOutboxState(*db, dir);
     if (!state.ok()) return state.status();
@@ -58,8 +57,7 @@ int64_t NowUnix() {
 
 }  // namespace
 
-SearchIndex::SearchIndex(std::string dir, std::string db_path,
-                         std::unique_ptr<Xapian::Database> db)
+SearchIndex::SearchIndex(std::string dir, std::string db_path, std::unique_ptr<Xapian::Database> db)
     : dir_(std::move(dir)), db_path_(std::move(db_path)), db_(std::move(db)) {}
 
 SearchIndex::~SearchIndex() = default;

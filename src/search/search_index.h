@@ -46,7 +46,7 @@ enum class SearchSort {
 struct SearchHit {
   int64_t catalog_item_id = 0;
   int64_t agency_id = 0;
-  double score = 0;          // BM25 weight (also computed when sorting by date)
+  double score = 0;                 // BM25 weight (also computed when sorting by date)
   std::string title_highlighted;    // HTML: escaped, matches in <mark>
   std::string doc_no_highlighted;   // HTML, "" if the item has no 文号
   std::string snippet_highlighted;  // HTML: a window of the summary/body/attachment text
@@ -61,10 +61,10 @@ struct SearchResults {
 
 // What one ApplyOutbox did.
 struct OutboxApplied {
-  int64_t entries = 0;    // outbox entries read
-  int64_t upserted = 0;   // documents replaced (the item is published and not withdrawn)
-  int64_t deleted = 0;    // documents removed (deleted, withdrawn, or no longer published)
-  int64_t position = 0;   // the outbox id now stored in the index
+  int64_t entries = 0;       // outbox entries read
+  int64_t upserted = 0;      // documents replaced (the item is published and not withdrawn)
+  int64_t deleted = 0;       // documents removed (deleted, withdrawn, or no longer published)
+  int64_t position = 0;      // the outbox id now stored in the index
   int64_t pending_gaps = 0;  // smaller ids still awaited (see search/outbox.h)
 };
 

@@ -19,19 +19,20 @@
 namespace gongkai::search {
 namespace {
 
+using testing::Doc;
 using ::testing::ElementsAre;
+using testing::FakeFeed;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
-using ::testing::UnorderedElementsAre;
-using testing::Doc;
-using testing::FakeFeed;
 using testing::TempDir;
+using ::testing::UnorderedElementsAre;
 using Op = SearchOutboxEntry::Op;
 
 namespace fs = std::filesystem;
 
-SearchFilters Filter(std::optional<int64_t> agency, std::string topic = "", std::string genre = "") {
+SearchFilters Filter(std::optional<int64_t> agency, std::string topic = "",
+                     std::string genre = "") {
   SearchFilters f;
   f.agency_id = agency;
   f.topic = std::move(topic);
@@ -41,21 +42,46 @@ SearchFilters Filter(std::optional<int64_t> agency, std::string topic = "", std:
 
 // A small catalog with the traps each test needs.
 void FillCatalog(FakeFeed& feed) {
-  feed.Put(Doc(1).Title("关于做好政务公开工作的通知").DocNo("昌商发〔2018〕3号")
-               .Body("各有关单位：现将政务公开工作要点印发给你们。").On("2018-03-05").Agency(1)
-               .Topic("综合政务\\政务公开").Genre("通知"));
-  feed.Put(Doc(2).Title("2019年部门预算").Body("部门收支预算总表。本单位政务公开工作扎实推进。")
-               .On("2019-02-10").Agency(1).Topic("财政、金融、审计\\预算").Genre("报告"));
-  feed.Put(Doc(3).Title("食品安全抽检结果公告").DocNo("市监发〔2020〕12号")
-               .Body("本次抽检食品三百批次，合格率百分之九十八。").On("2020-06-01").Agency(2)
-               .Topic("市场监管、安全生产监管\\市场监管").Genre("公告"));
+  feed.Put(Doc(1)
+               .Title("关于做好政务公开工作的通知")
+               .DocNo("昌商发〔2018〕3号")
+               .Body("各有关单位：现将政务公开工作要点印发给你们。")
+               .On("2018-03-05")
+               .Agency(1)
+               .Topic("综合政务\\政务公开")
+               .Genre("通知"));
+  feed.Put(Doc(2)
+               .Title("2019年部门预算")
+               .Body("部门收支预算总表。本单位政务公开工作扎实推进。")
+               .On("2019-02-10")
+               .Agency(1)
+               .Topic("财政、金融、审计\\预算")
+               .Genre("报告"));
+  feed.Put(Doc(3)
+               .Title("食品安全抽检结果公告")
+               .DocNo("市监发〔2020〕12号")
+               .Body("本次抽检食品三百批次，合格率百分之九十八。")
+               .On("2020-06-01")
+               .Agency(2)
+               .Topic("市场监管、安全生产监管\\市场监管")
+               .Genre("公告"));
   // "公开" appears only as separate characters: 公 … 开.
-  feed.Put(Doc(4).Title("公共服务开放日活动安排").Body("欢迎市民参加。").On("2021-09-09")
-               .Agency(2).Topic("综合政务\\其他").Genre("其他"));
+  feed.Put(Doc(4)
+               .Title("公共服务开放日活动安排")
+               .Body("欢迎市民参加。")
+               .On("2021-09-09")
+               .Agency(2)
+               .Topic("综合政务\\其他")
+               .Genre("其他"));
   // Attachment text is searchable too.
-  feed.Put(Doc(5).Title("老旧小区改造项目名单").Body("详见附件。")
-               .Attachments("附件一：东湖区青年路小区改造清单").On("2022-01-20").Agency(1)
-               .Topic("城乡建设、环境保护\\城乡建设").Genre("公示"));
+  feed.Put(Doc(5)
+               .Title("老旧小区改造项目名单")
+               .Body("详见附件。")
+               .Attachments("附件一：东湖区青年路小区改造清单")
+               .On("2022-01-20")
+               .Agency(1)
+               .Topic("城乡建设、环境保护\\城乡建设")
+               .Genre("公示"));
 }
 
 class SearchIndexTest : public ::testing::Test {
@@ -182,9 +208,13 @@ TEST_F(SearchIndexTest, PagingAndBadRequests) {
   EXPECT_EQ(page->hits[0].catalog_item_id, 3);
   EXPECT_EQ(page->total_estimate, 4);
 
-  for (auto [query, offset, limit] : std::vector<std::tuple<std::string, int, int>>{
-           {"，。！", 0, 10}, {"", 0, 10}, {"公", -1, 10}, {"公", 0, 0}, {"公", 0, 1000},
-           {std::string(101 * 3, 'a'), 0, 10}}) {
+  for (auto [query, offset, limit] :
+       std::vector<std::tuple<std::string, int, int>>{{"，。！", 0, 10},
+                                                      {"", 0, 10},
+                                                      {"公", -1, 10},
+                                                      {"公", 0, 0},
+                                                      {"公", 0, 1000},
+                                                      {std::string(101 * 3, 'a'), 0, 10}}) {
     Result<SearchResults> r = index_->Search(query, {}, SearchSort::kRelevance, offset, limit);
     ASSERT_FALSE(r.ok()) << query;
     EXPECT_EQ(r.status().code(), ErrorCode::kInvalidInput) << query;

@@ -43,15 +43,42 @@ class Doc {
     d_.genre = "通知";
     d_.published_on = *Date::Parse("2020-01-01");
   }
-  Doc& Title(std::string t) { d_.title = std::move(t); return *this; }
-  Doc& DocNo(std::string t) { d_.doc_no = std::move(t); return *this; }
-  Doc& Summary(std::string t) { d_.summary = std::move(t); return *this; }
-  Doc& Body(std::string t) { d_.body = std::move(t); return *this; }
-  Doc& Attachments(std::string t) { d_.attachments_text = std::move(t); return *this; }
-  Doc& Topic(std::string t) { d_.topic = std::move(t); return *this; }
-  Doc& Genre(std::string t) { d_.genre = std::move(t); return *this; }
-  Doc& Agency(int64_t a) { d_.agency_id = a; return *this; }
-  Doc& On(const char* date) { d_.published_on = *Date::Parse(date); return *this; }
+  Doc& Title(std::string t) {
+    d_.title = std::move(t);
+    return *this;
+  }
+  Doc& DocNo(std::string t) {
+    d_.doc_no = std::move(t);
+    return *this;
+  }
+  Doc& Summary(std::string t) {
+    d_.summary = std::move(t);
+    return *this;
+  }
+  Doc& Body(std::string t) {
+    d_.body = std::move(t);
+    return *this;
+  }
+  Doc& Attachments(std::string t) {
+    d_.attachments_text = std::move(t);
+    return *this;
+  }
+  Doc& Topic(std::string t) {
+    d_.topic = std::move(t);
+    return *this;
+  }
+  Doc& Genre(std::string t) {
+    d_.genre = std::move(t);
+    return *this;
+  }
+  Doc& Agency(int64_t a) {
+    d_.agency_id = a;
+    return *this;
+  }
+  Doc& On(const char* date) {
+    d_.published_on = *Date::Parse(date);
+    return *this;
+  }
   operator SearchDocument() const { return d_; }  // NOLINT(google-explicit-constructor)
 
  private:
@@ -88,8 +115,8 @@ class FakeFeed : public SearchFeed {
     }
     ++pages_listed;
     std::vector<SearchDocument> out;
-    for (auto it = docs.upper_bound(after_id); it != docs.end() && static_cast<int>(out.size()) < limit;
-         ++it) {
+    for (auto it = docs.upper_bound(after_id);
+         it != docs.end() && static_cast<int>(out.size()) < limit; ++it) {
       out.push_back(it->second);
     }
     return out;

@@ -45,7 +45,9 @@ TEST(TokenizerTest, TableOfCases) {
       {"a-b_c.d", {"w:a", "w:b", "w:c", "w:d"}},
       {"通知😀公告", {"c:通知", "c:公告"}},
       // Invalid UTF-8 bytes are separators, never part of a term.
-      {"ab\xFF\xFE" "cd", {"w:ab", "w:cd"}},
+      {"ab\xFF\xFE"
+       "cd",
+       {"w:ab", "w:cd"}},
       {"中\xE4\xB8", {"c:中"}},
       // Extension B characters are CJK (4 bytes).
       {"\xF0\xA0\x80\x80字", {"c:\xF0\xA0\x80\x80字"}},

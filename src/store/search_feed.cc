@@ -16,16 +16,14 @@ namespace {
 
 // --- Named queries (STYLE.md §8) -----------------------------------------------------------
 
-#define GONGKAI_SEARCH_DOCUMENT_COLUMNS                                                   \
+#define GONGKAI_SEARCH_DOCUMENT_COLUMNS                                                     \
   "SELECT id, agency_id, index_no, title, doc_no, publisher, topic, genre, summary, body, " \
   "published_on FROM catalog_items "
 // Published and not withdrawn: what the public may find.
-inline constexpr char kSelectSearchDocuments[] =
-    GONGKAI_SEARCH_DOCUMENT_COLUMNS
+inline constexpr char kSelectSearchDocuments[] = GONGKAI_SEARCH_DOCUMENT_COLUMNS
     "WHERE id > :after_id AND published_on IS NOT NULL AND withdrawn_on IS NULL "
     "ORDER BY id LIMIT :limit";
-inline constexpr char kSelectSearchDocument[] =
-    GONGKAI_SEARCH_DOCUMENT_COLUMNS
+inline constexpr char kSelectSearchDocument[] = GONGKAI_SEARCH_DOCUMENT_COLUMNS
     "WHERE id = :id AND published_on IS NOT NULL AND withdrawn_on IS NULL";
 #undef GONGKAI_SEARCH_DOCUMENT_COLUMNS
 inline constexpr char kCountSearchDocuments[] =
@@ -222,7 +220,7 @@ class SociSearchFeed final : public SearchFeed {
     if (has_outbox_) return true;
     long long n = 0;
     conn_.sql << (conn_.backend == Backend::kSqlite ? kSqliteHasSearchOutbox
-                                                     : kPostgresHasSearchOutbox),
+                                                    : kPostgresHasSearchOutbox),
         soci::into(n);
     has_outbox_ = n > 0;
     return has_outbox_;
