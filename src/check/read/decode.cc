@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <cstdio>
 
 namespace gongkai::check {
 namespace {
@@ -325,6 +326,27 @@ bool IsWideCodePoint(char32_t cp) {
          (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
          (cp >= 0xFF01 && cp <= 0xFF60) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+std::string FormatSize(double bytes) {
+  char buf[64];
+  if (bytes >= 1024.0 * 1024.0) {
+    const double mb = bytes / (1024.0 * 1024.0);
+    if (mb == static_cast<double>(static_cast<long long>(mb))) {
+      std::snprintf(buf, sizeof buf, "%lld MB", static_cast<long long>(mb));
+    } else {
+      std::snprintf(buf, sizeof buf, "%.1f MB", mb);
+    }
+  } else if (bytes >= 1024.0) {
+    std::snprintf(buf, sizeof buf, "%.1f KB", bytes / 1024.0);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.0f 字节", bytes);
+  }
+  return buf;
+}
+
+std::string TooLargeMessage(double size, size_t max_bytes) {
+  return "文件过大（" + FormatSize(size) + "），上限 " + FormatSize(static_cast<double>(max_bytes));
 }
 
 Status FileError(std::string_view source_name, std::string_view message) {

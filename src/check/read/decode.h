@@ -73,6 +73,11 @@ char32_t LastCodePoint(std::string_view s);
 // Appends the UTF-8 encoding of `cp` to `out`.
 void AppendUtf8(char32_t cp, std::string& out);
 
+// "12.5 MB", "3.0 KB", "900 字节" (whole megabytes without decimals: "20 MB").
+std::string FormatSize(double bytes);
+// "文件过大（<size>），上限 <max>".
+std::string TooLargeMessage(double size, size_t max_bytes);
+
 // "<name>：<message>" as an kInvalidInput status.
 Status FileError(std::string_view source_name, std::string_view message);
 

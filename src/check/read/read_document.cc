@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 
@@ -13,26 +14,8 @@
 namespace gongkai::check {
 namespace {
 
-std::string FormatSize(double bytes) {
-  char buf[64];
-  if (bytes >= 1024.0 * 1024.0) {
-    const double mb = bytes / (1024.0 * 1024.0);
-    if (mb == static_cast<double>(static_cast<long long>(mb))) {
-      std::snprintf(buf, sizeof buf, "%lld MB", static_cast<long long>(mb));
-    } else {
-      std::snprintf(buf, sizeof buf, "%.1f MB", mb);
-    }
-  } else if (bytes >= 1024.0) {
-    std::snprintf(buf, sizeof buf, "%.1f KB", bytes / 1024.0);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.0f 字节", bytes);
-  }
-  return buf;
-}
-
 Status TooLarge(std::string_view source_name, double size, size_t max_bytes) {
-  return FileError(source_name, "文件过大（" + FormatSize(size) + "），上限 " +
-                                    FormatSize(static_cast<double>(max_bytes)));
+  return FileError(source_name, TooLargeMessage(size, max_bytes));
 }
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -142,7 +125,7 @@ Result<Document> ReadDocumentFile(const std::string& path, const ReadLimits& lim
   // Read at most one byte more than allowed: files whose size stat cannot tell (pipes, /proc)
   // are refused as soon as they exceed the limit.
   std::string bytes;
-  const size_t cap = limits.max_bytes + 1;
+  const size_t cap = limits.max_bytes == SIZE_MAX ? SIZE_MAX : limits.max_bytes + 1;
   if (S_ISREG(st.st_mode)) bytes.reserve(std::min<size_t>(st.st_size, cap));
   char buf[1 << 16];
   while (bytes.size() < cap) {
@@ -159,7 +142,7 @@ Result<Document> ReadDocumentFile(const std::string& path, const ReadLimits& lim
   ::close(fd);
   if (bytes.size() > limits.max_bytes) {
     return FileError(path, "文件过大（超过 " + FormatSize(static_cast<double>(limits.max_bytes)) +
-                               "）");
+                               "），上限 " + FormatSize(static_cast<double>(limits.max_bytes)));
   }
   return ReadDocument(bytes, path, limits);
 }

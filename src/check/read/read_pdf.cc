@@ -3,6 +3,7 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <algorithm>
 #include <climits>
 #include <memory>
 #include <mutex>
@@ -54,7 +55,9 @@ Result<Document> ReadPdf(std::string_view bytes, std::string_view source_name,
                          const ReadLimits& limits) {
   if (bytes.empty()) return FileError(source_name, "文件为空");
   if (bytes.size() > limits.max_bytes || bytes.size() > static_cast<size_t>(INT_MAX)) {
-    return FileError(source_name, "文件过大");
+    return FileError(source_name,
+                     TooLargeMessage(static_cast<double>(bytes.size()),
+                                     std::min<size_t>(limits.max_bytes, INT_MAX)));
   }
   const Deadline deadline(limits.max_seconds);
   SilencePoppler();

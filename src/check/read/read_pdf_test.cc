@@ -88,6 +88,16 @@ TEST(ReadPdf, TableSplitOverTwoPagesWithDashedPageNumbers) {
                                 "四、结转下年度继续办理 2 0 0 0 0 0 2"));
 }
 
+TEST(ReadPdf, StandardFontPagesWithPageOfFooters) {
+  Result<Document> doc = ReadPdf(testing::Fixture("pdf/latin-3pages.pdf"), "l.pdf");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  ASSERT_EQ(doc->dropped_lines.size(), 3u);
+  for (const std::string& line : doc->lines) EXPECT_EQ(line.find("Page"), std::string::npos);
+  // "Annual report N" differs in its number on each page: no running header.
+  EXPECT_EQ(LineOf(*doc, "Annual report 2"), doc->page_starts[1]);
+  EXPECT_GT(LineOf(*doc, "Applications received 21"), doc->page_starts[2]);
+}
+
 TEST(ReadPdf, EmptyPageHasItsOwnStart) {
   // Regression (found by fuzz_read_pdf): an empty page shared its start with the next page.
   Result<Document> doc = ReadPdf(testing::Fixture("pdf/empty-page.pdf"), "e.pdf");
