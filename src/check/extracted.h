@@ -26,8 +26,8 @@ struct AmbiguousRow {
   std::string row_id;
   int line = 0;
   std::string digits;                         // "640020470"
-  // Each candidate split, one text per column ("—" for a blank). Empty when too many splits fit
-  // to list them (digits too long).
+  // Candidate splits (at most 20 listed), one text per column ("—" for a blank). Empty when too
+  // many splits fit the column count to enumerate them (a long run of digits).
   std::vector<std::vector<std::string>> splits;
 };
 

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/external_report.h"
 #include "core/records.h"
 #include "core/status.h"
 
@@ -58,6 +60,34 @@ class Repository {
   // the body of one already stored (upsert), and appends an audit entry. Errors as above.
   virtual Status SaveNarrative(const NarrativeSection& section) {
     return Unsupported("此存储不支持保存年报正文");
+  }
+
+  // --- Annual reports: those published outside gongkai and imported (`gongkai import`), and
+  // those gongkai itself published. An import never overwrites a published report.
+
+  // Stores `report` as the external report of (agency_id, year), replacing an earlier import of
+  // the same agency-year (report.id is ignored), and appends an audit entry. An empty
+  // imported_at is set to the current time. Errors: kConflict "…已发布…" when gongkai published
+  // a report of that agency and year; kNotFound if the agency does not exist; kInvalidInput for
+  // an empty format_id or a source_sha256 that is not 64 hex digits; kStorage for database
+  // failures.
+  virtual Status SaveExternalReport(const ExternalReport& report) {
+    return Unsupported("此存储不支持保存外部年报");
+  }
+  // The external report of (agency_id, year), or nullopt if none was imported.
+  virtual Result<std::optional<ExternalReport>> FindExternalReport(int64_t agency_id, int year) {
+    return Unsupported("此存储不支持外部年报");
+  }
+  // Stores `report` as gongkai's published report of (agency_id, year) (id ignored; an empty
+  // published_at is set to the current time) and appends an audit entry. A published report is
+  // final: kConflict if one is already published for that agency-year. kNotFound for an unknown
+  // agency, kInvalidInput for an empty format_id.
+  virtual Status PublishReport(const PublishedReport& report) {
+    return Unsupported("此存储不支持发布年报");
+  }
+  // gongkai's published report of (agency_id, year), or nullopt.
+  virtual Result<std::optional<PublishedReport>> FindPublishedReport(int64_t agency_id, int year) {
+    return Unsupported("此存储不支持发布年报");
   }
 };
 

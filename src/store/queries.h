@@ -324,4 +324,30 @@ inline constexpr char kSelectYearsWithRecords[] =
     " UNION SELECT year FROM narrative_sections WHERE agency_id = :agency_id"
     ") years ORDER BY y";
 
+// --- Annual reports: external (imported) and published ------------------------------------
+
+// Serializes imports and publications of one agency on PostgreSQL (SQLite's write transaction
+// already holds the database lock), so "is it published?" and the write see the same state.
+inline constexpr char kPostgresLockAgency[] = "SELECT id FROM agencies WHERE id = :id FOR UPDATE";
+inline constexpr char kCountPublishedReport[] =
+    "SELECT COUNT(*) FROM published_reports WHERE agency_id = :agency_id AND year = :year";
+inline constexpr char kUpsertExternalReport[] =
+    "INSERT INTO external_reports (agency_id, year, format_id, source_name, source_sha256, "
+    "cells_json, findings_json, imported_by, imported_at) VALUES (:agency_id, :year, :format_id, "
+    ":source_name, :source_sha256, :cells_json, :findings_json, :imported_by, :imported_at) "
+    "ON CONFLICT (agency_id, year) DO UPDATE SET format_id = excluded.format_id, "
+    "source_name = excluded.source_name, source_sha256 = excluded.source_sha256, "
+    "cells_json = excluded.cells_json, findings_json = excluded.findings_json, "
+    "imported_by = excluded.imported_by, imported_at = excluded.imported_at";
+inline constexpr char kSelectExternalReport[] =
+    "SELECT id, agency_id, year, format_id, source_name, source_sha256, cells_json, "
+    "findings_json, imported_by, imported_at FROM external_reports "
+    "WHERE agency_id = :agency_id AND year = :year";
+inline constexpr char kInsertPublishedReport[] =
+    "INSERT INTO published_reports (agency_id, year, format_id, published_at, snapshot_json) "
+    "VALUES (:agency_id, :year, :format_id, :published_at, :snapshot_json)";
+inline constexpr char kSelectPublishedReport[] =
+    "SELECT id, agency_id, year, format_id, published_at, snapshot_json FROM published_reports "
+    "WHERE agency_id = :agency_id AND year = :year";
+
 }  // namespace gongkai::store

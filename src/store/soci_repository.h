@@ -25,6 +25,10 @@ class SociRepository final : public Repository {
   Result<std::vector<int>> YearsWithRecords(int64_t agency_id) override;
   Status SaveManualFigure(const ManualFigure& figure) override;
   Status SaveNarrative(const NarrativeSection& section) override;
+  Status SaveExternalReport(const ExternalReport& report) override;
+  Result<std::optional<ExternalReport>> FindExternalReport(int64_t agency_id, int year) override;
+  Status PublishReport(const PublishedReport& report) override;
+  Result<std::optional<PublishedReport>> FindPublishedReport(int64_t agency_id, int year) override;
 
   // The session, for other adapters over the same database (store/search_feed.cc).
   Connection& connection() { return *conn_; }

@@ -18,7 +18,7 @@ constexpr size_t kAfterAnchorWindow = 4000;  // the first row after a table's ca
 constexpr size_t kMaxLeadingText = 40;       // stray text allowed between a label and its values
 constexpr size_t kLookaheadGap = 6;          // text before a match that makes us look ahead
 constexpr int kStartAttempts = 20;           // candidate starts tried per table
-constexpr size_t kMaxListedSplits = 12;      // candidate splits listed for an ambiguous row
+constexpr size_t kMaxListedSplits = 20;      // candidate splits listed for an ambiguous row
 
 bool IsCountUnit(std::string_view unit) {
   static const std::set<std::string_view> kCount = {"条", "件", "次", "篇", "个",
@@ -162,6 +162,7 @@ class TableReader {
       found.clear();
     }
     if (found.empty()) return anchor == std::u32string::npos ? std::u32string::npos : anchor_end;
+    if (anchor != std::u32string::npos) NoteLines(st_.line[anchor]);
     size_t end = found.back().m.end;
     for (Hit& h : found) hits_.push_back(h);
     FindForeignRows(t, found);
@@ -322,6 +323,7 @@ class TableReader {
     h.m.end = p;
     h.m.line = st_.line[p];
     if (h.row == nullptr) return std::u32string::npos;
+    NoteLines(st_.line[a_start]);
     hits_.push_back(h);
     return p;
   }

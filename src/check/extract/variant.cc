@@ -351,7 +351,7 @@ class VariantReader {
         a.line = r.run.front().line;
         a.digits = Join(r.run);
         if (!s.too_many) {
-          a.splits = EnumerateSplits(r.run, kinds, nullptr, 200000, 12).accepted;
+          a.splits = EnumerateSplits(r.run, kinds, nullptr, 200000, 20).accepted;
         }
         out_->ambiguous.push_back(std::move(a));
         continue;
@@ -380,7 +380,7 @@ class VariantReader {
         a.line = r.run.front().line;
         a.digits = Join(r.run);
         for (int k : res.possible[i]) {
-          if (a.splits.size() < 12) a.splits.push_back(splits[i][k]);
+          if (a.splits.size() < 20) a.splits.push_back(splits[i][k]);
         }
         out_->ambiguous.push_back(std::move(a));
         continue;

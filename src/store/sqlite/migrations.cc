@@ -256,8 +256,39 @@ BEGIN
 END)sql",
 };
 
+// Migration 2 (issue 4, the report checker): annual reports published outside gongkai and
+// imported with `gongkai import` (the cells and findings as JSON text, the source file's
+// SHA-256), and the reports gongkai itself published (a snapshot). One of each per agency-year.
+constexpr std::string_view kMigration0002[] = {
+    R"sql(
+CREATE TABLE external_reports (
+  id             INTEGER PRIMARY KEY,
+  agency_id      INTEGER NOT NULL REFERENCES agencies (id),
+  year           INTEGER NOT NULL,
+  format_id      TEXT NOT NULL CHECK (length(format_id) > 0),
+  source_name    TEXT NOT NULL,
+  source_sha256  TEXT NOT NULL CHECK (length(source_sha256) = 64),
+  cells_json     TEXT NOT NULL,
+  findings_json  TEXT NOT NULL,
+  imported_by    TEXT NOT NULL,
+  imported_at    TEXT NOT NULL,
+  UNIQUE (agency_id, year)
+) STRICT)sql",
+    R"sql(
+CREATE TABLE published_reports (
+  id             INTEGER PRIMARY KEY,
+  agency_id      INTEGER NOT NULL REFERENCES agencies (id),
+  year           INTEGER NOT NULL,
+  format_id      TEXT NOT NULL CHECK (length(format_id) > 0),
+  published_at   TEXT NOT NULL,
+  snapshot_json  TEXT NOT NULL,
+  UNIQUE (agency_id, year)
+) STRICT)sql",
+};
+
 constexpr Migration kMigrations[] = {
     {1, "init", kMigration0001},
+    {2, "external_reports", kMigration0002},
 };
 
 }  // namespace
