@@ -174,7 +174,7 @@ void DetectTitle(const Stream& st, ExtractedReport* out) {
     const size_t rep = after.find(U"报告");
     const size_t ann = after.find(U"年报");
     if (rep == std::u32string_view::npos && ann == std::u32string_view::npos) continue;
-    if (after.find(U"统计") != std::u32string_view::npos) continue;
+    if (after.substr(0, std::min(rep, ann)).find(U"统计") != std::u32string_view::npos) continue;
     // "2021年" / "2021年度" right before.
     size_t q = p;
     if (q > 0 && st.text[q - 1] == U'度') --q;

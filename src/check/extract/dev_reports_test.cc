@@ -251,7 +251,7 @@ TEST(DevReports, PdfLayoutLinesAndWrappedLabels) {
   // Table 三 continues across the page break after R3.4.1 (page number "-4-" between).
   EXPECT_EQ(r.cells.at("R3.4.1/NP").line, 156);
   EXPECT_EQ(r.cells.at("R3.4.2/NP").line, 161);
-  EXPECT_EQ(r.table_first_line, 72);
+  EXPECT_EQ(r.table_first_line, 66);  // "第二十条 第（一）项"
   EXPECT_EQ(r.table_last_line, 220);
   EXPECT_EQ(r.cells.at("T2.8.1/FEE").value, *Decimal::Parse("96171.6"));
 }
