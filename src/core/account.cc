@@ -12,8 +12,8 @@ struct RoleRow {
 };
 
 constexpr RoleRow kRoles[] = {
-    {Role::kAdmin, "admin", "管理员"},       {Role::kEditor, "editor", "编辑"},
-    {Role::kHandler, "handler", "经办"},     {Role::kReviewer, "reviewer", "审核"},
+    {Role::kAdmin, "admin", "管理员"},         {Role::kEditor, "editor", "编辑"},
+    {Role::kHandler, "handler", "经办"},       {Role::kReviewer, "reviewer", "审核"},
     {Role::kSupervisor, "supervisor", "监督"},
 };
 

@@ -36,9 +36,9 @@ struct RoleGrant {
 
 // Failed-login bookkeeping of one user (see app/accounts.h for the policy).
 struct LoginState {
-  int failed_count = 0;                     // failures in the current window
-  std::optional<Timestamp> first_failed_at; // start of the current window
-  std::optional<Timestamp> locked_until;    // refused until then, even with the right password
+  int failed_count = 0;                      // failures in the current window
+  std::optional<Timestamp> first_failed_at;  // start of the current window
+  std::optional<Timestamp> locked_until;     // refused until then, even with the right password
 
   friend bool operator==(const LoginState&, const LoginState&) = default;
 };
@@ -62,7 +62,7 @@ struct SessionRecord {
   int64_t user_id = 0;
   Timestamp created_at;
   Timestamp last_seen_at;
-  Timestamp expires_at;    // absolute end
+  Timestamp expires_at;  // absolute end
   std::optional<Timestamp> revoked_at;
   std::string client_ip;
 };
@@ -74,7 +74,7 @@ struct Actor {
   std::string login;
   std::string display_name;
   std::vector<RoleGrant> grants;
-  std::string client_ip;           // for events and the audit log ("from where")
+  std::string client_ip;  // for events and the audit log ("from where")
   // The server's operator at the command line (`gongkai user add`): may create users for any
   // agency. Never set by a web front door.
   bool system = false;

@@ -48,9 +48,9 @@ struct CaseFile {
   std::string secret_hash;    // hex BLAKE2b-256 of the secret; empty without a tracking code
   std::optional<InformationForm> info_form;
   std::optional<DeliveryMethod> delivery;
-  std::vector<std::string> event_client_ips;  // parallel to application.events
-  std::vector<Notice> notices;                // in order of issue
-  std::vector<Attachment> attachments;        // answer files, in order of upload
+  std::vector<std::string> event_client_ips;         // parallel to application.events
+  std::vector<Notice> notices;                       // in order of issue
+  std::vector<Attachment> attachments;               // answer files, in order of upload
   std::vector<ExtensionRequest> extension_requests;  // in order of request
 };
 
@@ -74,7 +74,7 @@ struct NewApplication {
   // store allocates "YYYY-NNNN" (year of received_on, per agency, never reused); events ignored.
   Application application;
   std::optional<SealedPii> pii;
-  std::string tracking_code;     // unique across the deployment
+  std::string tracking_code;  // unique across the deployment
   std::string secret_hash;
   std::string idempotency_key;   // empty = none; else unique per agency
   std::string form_fingerprint;  // hash of the submitted form, compared on a replayed key
@@ -83,7 +83,7 @@ struct NewApplication {
   // Called inside the transaction with the stored application (id and number set) to produce
   // the notice issued on registration, if any.
   std::function<Result<std::optional<NoticeDraft>>(const Application&)> notice;
-  AuditRecord audit;             // detail may name the number: the store appends it
+  AuditRecord audit;  // detail may name the number: the store appends it
 };
 
 struct CreatedApplication {

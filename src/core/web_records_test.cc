@@ -110,9 +110,9 @@ TEST(ApplicationFormTest, EveryProblemIsReportedAtOnceInChinese) {
   std::vector<FieldError> errors = ValidateApplicationForm(f);
   std::vector<std::string> fields;
   for (const FieldError& e : errors) fields.push_back(e.field);
-  EXPECT_THAT(fields, ::testing::UnorderedElementsAre("applicant_type", "name", "id_type",
-                                                      "id_number", "phone", "email",
-                                                      "description", "delivery"));
+  EXPECT_THAT(fields,
+              ::testing::UnorderedElementsAre("applicant_type", "name", "id_type", "id_number",
+                                              "phone", "email", "description", "delivery"));
   for (const FieldError& e : errors) {
     if (e.field == "delivery") EXPECT_THAT(e.message, HasSubstr("只适用于电子形式"));
     if (e.field == "email") EXPECT_EQ(e.message, "请填写电子邮箱");
@@ -156,13 +156,14 @@ TEST(ApplicationFormTest, TextMustBeValidUtf8WithinLimits) {
   EXPECT_THAT(fields, ::testing::UnorderedElementsAre("name", "phone", "address", "postal_code",
                                                       "description"));
   EXPECT_TRUE(IsValidUtf8("政府信息公开"));
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
   EXPECT_EQ(Utf8Length("公开ab"), 4u);
 }
 
 TEST(NoticeTest, NumbersRunPerKind) {
-  EXPECT_EQ(FormatNoticeNumber("东湖政办", NoticeKind::kCorrection, 2026, 3), "东湖政办补〔2026〕3号");
+  EXPECT_EQ(FormatNoticeNumber("东湖政办", NoticeKind::kCorrection, 2026, 3),
+            "东湖政办补〔2026〕3号");
   EXPECT_EQ(FormatNoticeNumber("昌商", NoticeKind::kAnswer, 2025, 12), "昌商答〔2025〕12号");
   for (NoticeKind k : {NoticeKind::kAcceptance, NoticeKind::kCorrection, NoticeKind::kExtension,
                        NoticeKind::kConsultation, NoticeKind::kFee, NoticeKind::kAnswer}) {
@@ -172,7 +173,8 @@ TEST(NoticeTest, NumbersRunPerKind) {
 
 TEST(NoticeTest, TemplateParsesRendersAndExpandsLists) {
   Result<NoticeTemplate> t = ParseNoticeTemplate(
-      "# comment\ntitle = 补正告知书\nto_applicant = no\n---\n{addressee}：\n\n请补正：\n\n{items}\n\n"
+      "# comment\ntitle = 补正告知书\nto_applicant = "
+      "no\n---\n{addressee}：\n\n请补正：\n\n{items}\n\n"
       "请于{deadline}前\n补正。\n",
       "t.txt");
   ASSERT_TRUE(t.ok()) << t.status().message();
@@ -207,7 +209,8 @@ TEST(NoticeTest, MalformedTemplatesNameTheLine) {
 
 TEST(IndexNumberTest, FormatAndParse) {
   EXPECT_EQ(FormatIndexNumber("000014349", 2018, 12), "000014349/2018-00012");
-  EXPECT_EQ(FormatIndexNumber("11341702486344515H", 2026, 123456), "11341702486344515H/2026-123456");
+  EXPECT_EQ(FormatIndexNumber("11341702486344515H", 2026, 123456),
+            "11341702486344515H/2026-123456");
   std::optional<IndexNumberParts> p = ParseIndexNumber("000014349/2018-00012");
   ASSERT_TRUE(p.has_value());
   EXPECT_EQ(p->org_code, "000014349");

@@ -209,7 +209,8 @@ bool IsValidResidentId(std::string_view id) {
 bool IsValidUnifiedSocialCreditCode(std::string_view code) {
   if (code.size() != 18) return false;
   static constexpr std::string_view kChars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  static constexpr int kWeights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  static constexpr int kWeights[17] = {1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                       29, 25, 13, 8,  24, 10, 30, 28};
   int sum = 0;
   for (int i = 0; i < 17; ++i) {
     const size_t v = kChars.find(code[i]);
@@ -228,15 +229,16 @@ ParsedForm ParseApplicationForm(const ApplicationFormInput& in) {
 
   std::optional<ApplicantType> type = ApplicantTypeFromCode(in.applicant_type);
   if (!type) {
-    c.Add("applicant_type", in.applicant_type.empty() ? "请选择申请人类型"
-                                                      : "申请人类型无效，请从列表中选择");
+    c.Add("applicant_type",
+          in.applicant_type.empty() ? "请选择申请人类型" : "申请人类型无效，请从列表中选择");
   }
   const bool person = !type || *type == ApplicantType::kNaturalPerson;
   f.applicant.name = c.Text("name", person ? "姓名" : "名称", in.name, 100, true);
 
   std::optional<IdDocumentType> id_type = IdDocumentTypeFromCode(in.id_type);
   if (!id_type) {
-    c.Add("id_type", in.id_type.empty() ? "请选择身份证明类型" : "身份证明类型无效，请从列表中选择");
+    c.Add("id_type",
+          in.id_type.empty() ? "请选择身份证明类型" : "身份证明类型无效，请从列表中选择");
   } else if (type && person && *id_type == IdDocumentType::kUnifiedSocialCreditCode) {
     c.Add("id_type", "自然人请选择个人身份证件（如居民身份证）");
   } else if (type && !person && *id_type != IdDocumentType::kUnifiedSocialCreditCode) {
@@ -266,8 +268,8 @@ ParsedForm ParseApplicationForm(const ApplicationFormInput& in) {
     c.Add("phone", "联系电话格式不正确（7–20 位数字，可含空格、-、+）");
   }
   std::optional<DeliveryMethod> delivery = DeliveryMethodFromCode(in.delivery);
-  f.applicant.email = c.Text("email", "电子邮箱", in.email, 100,
-                             delivery && *delivery == DeliveryMethod::kEmail);
+  f.applicant.email =
+      c.Text("email", "电子邮箱", in.email, 100, delivery && *delivery == DeliveryMethod::kEmail);
   if (!f.applicant.email.empty() && !IsEmail(f.applicant.email)) {
     c.Add("email", "电子邮箱格式不正确");
   }
@@ -281,17 +283,19 @@ ParsedForm ParseApplicationForm(const ApplicationFormInput& in) {
     c.Add("postal_code", "邮政编码应为 6 位数字");
   }
 
-  f.description = c.Text("description", "所需信息的名称、文号或特征描述", in.description, 5000,
-                         true, true);
+  f.description =
+      c.Text("description", "所需信息的名称、文号或特征描述", in.description, 5000, true, true);
   if (!f.description.empty() && Utf8Length(f.description) < 4) {
     c.Add("description", "所需信息的描述过短，请写明信息名称、文号或便于查询的特征");
   }
   f.purpose = c.Text("purpose", "用途", in.purpose, 1000, false, true);
 
   std::optional<InformationForm> form = InformationFormFromCode(in.form);
-  if (!form) c.Add("form", in.form.empty() ? "请选择信息的载体形式" : "载体形式无效，请从列表中选择");
+  if (!form)
+    c.Add("form", in.form.empty() ? "请选择信息的载体形式" : "载体形式无效，请从列表中选择");
   if (!delivery) {
-    c.Add("delivery", in.delivery.empty() ? "请选择获取信息的方式" : "获取方式无效，请从列表中选择");
+    c.Add("delivery",
+          in.delivery.empty() ? "请选择获取信息的方式" : "获取方式无效，请从列表中选择");
   }
   if (form && delivery && *form == InformationForm::kPaper &&
       (*delivery == DeliveryMethod::kOnline || *delivery == DeliveryMethod::kEmail)) {

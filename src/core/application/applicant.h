@@ -17,19 +17,24 @@ namespace gongkai {
 // 身份证明的类型. Natural persons give a personal document; organisations give their
 // 统一社会信用代码 and their legal representative (法定代表人或者主要负责人).
 enum class IdDocumentType {
-  kResidentId,             // 居民身份证
-  kPassport,               // 护照
-  kHkMacaoPermit,          // 港澳居民来往内地通行证
-  kTaiwanPermit,           // 台湾居民来往大陆通行证
-  kForeignPermanentId,     // 外国人永久居留身份证
-  kOtherPersonal,          // 其他有效身份证件
-  kUnifiedSocialCreditCode,// 统一社会信用代码 (organisations)
+  kResidentId,               // 居民身份证
+  kPassport,                 // 护照
+  kHkMacaoPermit,            // 港澳居民来往内地通行证
+  kTaiwanPermit,             // 台湾居民来往大陆通行证
+  kForeignPermanentId,       // 外国人永久居留身份证
+  kOtherPersonal,            // 其他有效身份证件
+  kUnifiedSocialCreditCode,  // 统一社会信用代码 (organisations)
 };
 
 // 信息的载体形式 (Art. 29(3)).
 enum class InformationForm { kPaper, kElectronic };  // 纸质 / 电子
 // 获取信息的方式 (Art. 29(3)).
-enum class DeliveryMethod { kPost, kEmail, kPickUp, kOnline };  // 邮寄 / 电子邮件 / 自行领取 / 在线查看
+enum class DeliveryMethod {
+  kPost,
+  kEmail,
+  kPickUp,
+  kOnline
+};  // 邮寄 / 电子邮件 / 自行领取 / 在线查看
 
 std::string_view ToCode(IdDocumentType t);  // "resident_id", "passport", "hk_macao_permit",
                                             // "taiwan_permit", "foreign_permanent_id",
@@ -39,20 +44,20 @@ std::optional<IdDocumentType> IdDocumentTypeFromCode(std::string_view code);
 std::string_view ToCode(InformationForm f);  // "paper", "electronic"
 std::string_view ToChinese(InformationForm f);
 std::optional<InformationForm> InformationFormFromCode(std::string_view code);
-std::string_view ToCode(DeliveryMethod d);   // "post", "email", "pick_up", "online"
+std::string_view ToCode(DeliveryMethod d);  // "post", "email", "pick_up", "online"
 std::string_view ToChinese(DeliveryMethod d);
 std::optional<DeliveryMethod> DeliveryMethodFromCode(std::string_view code);
 
 // The applicant's personal data (encrypted at rest as one blob).
 struct ApplicantDetails {
-  std::string name;                   // 姓名或者名称
+  std::string name;  // 姓名或者名称
   IdDocumentType id_type = IdDocumentType::kResidentId;
-  std::string id_number;              // 证件号码 / 统一社会信用代码
-  std::string legal_representative;   // organisations only
+  std::string id_number;             // 证件号码 / 统一社会信用代码
+  std::string legal_representative;  // organisations only
   std::string phone;
   std::string email;
-  std::string address;                // 通信地址
-  std::string postal_code;            // 邮政编码, optional
+  std::string address;      // 通信地址
+  std::string postal_code;  // 邮政编码, optional
 
   friend bool operator==(const ApplicantDetails&, const ApplicantDetails&) = default;
 };
@@ -61,8 +66,8 @@ struct ApplicantDetails {
 struct ApplicationForm {
   ApplicantType applicant_type = ApplicantType::kNaturalPerson;
   ApplicantDetails applicant;
-  std::string description;            // 所需信息的名称、文号或者特征性描述
-  std::string purpose;                // 用途, optional (not required since 2019)
+  std::string description;  // 所需信息的名称、文号或者特征性描述
+  std::string purpose;      // 用途, optional (not required since 2019)
   InformationForm form = InformationForm::kElectronic;
   DeliveryMethod delivery = DeliveryMethod::kOnline;
 
@@ -74,7 +79,7 @@ struct ApplicationForm {
 struct ApplicationFormInput {
   std::string applicant_type;  // ToCode(ApplicantType)
   std::string name;
-  std::string id_type;         // ToCode(IdDocumentType)
+  std::string id_type;  // ToCode(IdDocumentType)
   std::string id_number;
   std::string legal_representative;
   std::string phone;
@@ -83,8 +88,8 @@ struct ApplicationFormInput {
   std::string postal_code;
   std::string description;
   std::string purpose;
-  std::string form;            // ToCode(InformationForm)
-  std::string delivery;        // ToCode(DeliveryMethod)
+  std::string form;      // ToCode(InformationForm)
+  std::string delivery;  // ToCode(DeliveryMethod)
 };
 
 // A problem with one field: `field` is the input's member name ("id_number"), `message` says

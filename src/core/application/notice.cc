@@ -13,9 +13,12 @@ struct KindRow {
 };
 
 constexpr KindRow kKinds[] = {
-    {NoticeKind::kAcceptance, "acceptance", "受"}, {NoticeKind::kCorrection, "correction", "补"},
-    {NoticeKind::kExtension, "extension", "延"},   {NoticeKind::kConsultation, "consultation", "征"},
-    {NoticeKind::kFee, "fee", "费"},               {NoticeKind::kAnswer, "answer", "答"},
+    {NoticeKind::kAcceptance, "acceptance", "受"},
+    {NoticeKind::kCorrection, "correction", "补"},
+    {NoticeKind::kExtension, "extension", "延"},
+    {NoticeKind::kConsultation, "consultation", "征"},
+    {NoticeKind::kFee, "fee", "费"},
+    {NoticeKind::kAnswer, "answer", "答"},
 };
 
 std::string_view TrimView(std::string_view s) {
@@ -76,8 +79,8 @@ std::string_view NumberMark(NoticeKind k) {
 }
 
 std::string FormatNoticeNumber(std::string_view prefix, NoticeKind kind, int year, int seq) {
-  return std::string(prefix) + std::string(NumberMark(kind)) + "〔" + std::to_string(year) +
-         "〕" + std::to_string(seq) + "号";
+  return std::string(prefix) + std::string(NumberMark(kind)) + "〔" + std::to_string(year) + "〕" +
+         std::to_string(seq) + "号";
 }
 
 Result<NoticeTemplate> ParseNoticeTemplate(std::string_view text, std::string_view source) {
@@ -122,7 +125,8 @@ Result<NoticeTemplate> ParseNoticeTemplate(std::string_view text, std::string_vi
       current.clear();
       continue;
     }
-    if (!Scan(line, [](std::string_view) {}, [](std::string_view) {})) {
+    if (!Scan(
+            line, [](std::string_view) {}, [](std::string_view) {})) {
       return error(line_no, "占位符不完整或名称无效（应为 {小写字母_}）");
     }
     current += line;
@@ -136,7 +140,8 @@ Result<NoticeTemplate> ParseNoticeTemplate(std::string_view text, std::string_vi
 std::vector<std::string> PlaceholdersOf(const NoticeTemplate& t) {
   std::set<std::string> names;
   for (const std::string& p : t.paragraphs) {
-    Scan(p, [](std::string_view) {}, [&](std::string_view n) { names.emplace(n); });
+    Scan(
+        p, [](std::string_view) {}, [&](std::string_view n) { names.emplace(n); });
   }
   return {names.begin(), names.end()};
 }

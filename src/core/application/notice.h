@@ -19,7 +19,7 @@
 namespace gongkai {
 
 enum class NoticeKind {
-  kAcceptance,    // 政府信息公开申请受理告知书 — on registration (Art. 31 receipt confirmed)
+  kAcceptance,  // 政府信息公开申请受理告知书 — on registration (Art. 31 receipt confirmed)
   kCorrection,    // 政府信息公开申请补正告知书 (Art. 30)
   kExtension,     // 延期答复告知书 (Art. 33 para 2)
   kConsultation,  // 征求意见函 (Art. 32 / 34) — addressed to the third party or agency
@@ -41,17 +41,17 @@ struct Notice {
   int64_t agency_id = 0;
   int64_t application_id = 0;
   NoticeKind kind = NoticeKind::kAcceptance;
-  int year = 0;                     // of issued_on
-  int seq = 0;                      // per agency, year and kind
-  std::string number;               // FormatNoticeNumber(...)
+  int year = 0;        // of issued_on
+  int seq = 0;         // per agency, year and kind
+  std::string number;  // FormatNoticeNumber(...)
   Date issued_on;
-  std::string title;                // e.g. "政府信息公开申请补正告知书"
-  std::string addressee;            // "申请人" unless the officer filled a name
+  std::string title;                    // e.g. "政府信息公开申请补正告知书"
+  std::string addressee;                // "申请人" unless the officer filled a name
   std::vector<std::string> paragraphs;  // the body, one paragraph each, without newlines
-  std::string signature;            // the issuing agency's name
-  bool to_applicant = true;         // false for a consultation letter to a third party
-  std::optional<Outcome> outcome;   // kAnswer: the outcome answered
-  int event_seq = 0;                // the event it belongs to (0 = registration)
+  std::string signature;                // the issuing agency's name
+  bool to_applicant = true;             // false for a consultation letter to a third party
+  std::optional<Outcome> outcome;       // kAnswer: the outcome answered
+  int event_seq = 0;                    // the event it belongs to (0 = registration)
   std::string actor;
   Timestamp created_at;
 };
@@ -80,8 +80,8 @@ Result<NoticeTemplate> ParseNoticeTemplate(std::string_view text, std::string_vi
 std::vector<std::string> PlaceholdersOf(const NoticeTemplate& t);
 
 struct NoticeValues {
-  std::map<std::string, std::string> text;               // {name} → value
-  std::map<std::string, std::vector<std::string>> lists; // {name} alone in a paragraph → items
+  std::map<std::string, std::string> text;                // {name} → value
+  std::map<std::string, std::vector<std::string>> lists;  // {name} alone in a paragraph → items
 };
 
 struct RenderedNotice {

@@ -96,9 +96,8 @@ Result<SniffedType> SniffContentType(std::string_view b, std::string_view file_n
   if (starts("PK\x03\x04")) {
     const std::string kind = OoxmlKind(b);
     if (kind == "docx") {
-      return SniffedType{
-          "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx",
-          "Word 文档"};
+      return SniffedType{"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                         "docx", "Word 文档"};
     }
     if (kind == "xlsx") {
       return SniffedType{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -32,9 +32,11 @@ struct Attachment {
 };
 
 struct SniffedType {
-  std::string content_type;  // e.g. "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-  std::string extension;     // canonical, e.g. "docx"
-  std::string label;         // e.g. "Word 文档"
+  std::string
+      content_type;  // e.g.
+                     // "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+  std::string extension;  // canonical, e.g. "docx"
+  std::string label;      // e.g. "Word 文档"
 };
 
 // Determines the type of an upload from its bytes: PDF (%PDF-), PNG, JPEG, GIF, the OLE2
