@@ -7,6 +7,10 @@ find_package(CLI11 REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(fmt REQUIRED)
 find_package(Threads REQUIRED)
+# HTTP server (librestinio-dev; pulls libasio-dev, libfmt-dev, libhttp-parser-dev) and mustache
+# templates (libkainjow-mustache-dev, header-only).
+find_package(restinio 0.6.16 REQUIRED)
+find_path(MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
@@ -26,6 +30,7 @@ set_property(TARGET Soci::core APPEND PROPERTY INTERFACE_LINK_LIBRARIES ${CMAKE_
 
 if(GONGKAI_BUILD_TESTS)
   find_package(GTest REQUIRED)
+  find_package(CURL REQUIRED)  # the HTTP integration tests' client (libcurl4-openssl-dev)
 endif()
 if(GONGKAI_BUILD_BENCH)
   find_package(benchmark REQUIRED)

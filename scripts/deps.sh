@@ -8,11 +8,12 @@ build_pkgs=(
   build-essential cmake pkg-config
   libsqlite3-dev libpq-dev libsoci-dev libboost-dev libboost-date-time-dev
   libcli11-dev libspdlog-dev libfmt-dev nlohmann-json3-dev
+  librestinio-dev libasio-dev libhttp-parser-dev libkainjow-mustache-dev
   libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-noto-cjk libsodium-dev
   libgumbo-dev libpoppler-cpp-dev libxapian-dev
 )
 test_pkgs=(
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev
   postgresql poppler-utils unzip sqlite3 python3
   clang libclang-rt-14-dev
 )

@@ -69,5 +69,6 @@ void AddReportCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddDemoCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddAgenciesCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddSearchCommand(CLI::App& app, Context& ctx, int* exit_code);
+void AddServeCommand(CLI::App& app, Context& ctx, int* exit_code);
 
 }  // namespace gongkai::cli

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/catalog_query.h"
 #include "core/external_report.h"
 #include "core/records.h"
 #include "core/status.h"
@@ -88,6 +89,40 @@ class Repository {
   // gongkai's published report of (agency_id, year), or nullopt.
   virtual Result<std::optional<PublishedReport>> FindPublishedReport(int64_t agency_id, int year) {
     return Unsupported("此存储不支持发布年报");
+  }
+
+  // --- The catalog as the public portal reads it (core/catalog_query.h). Read-only; the same
+  // results on both backends. Adapters that cannot read it return kUnsupported.
+
+  // One page of the items of `agency_id` matching `filter`, newest 公开日期 first (then the
+  // newest id), with the total count. Errors: kInvalidInput for page.number < 1 or page.size
+  // outside 1…50,000; kStorage for database failures. An unknown agency gives an empty page.
+  virtual Result<CatalogPage> ListCatalogItems(int64_t agency_id, const CatalogFilter& filter,
+                                               PageRequest page) {
+    return Unsupported("此存储不支持查询目录");
+  }
+  // The number of items ListCatalogItems would page through.
+  virtual Result<int64_t> CountCatalogItems(int64_t agency_id, const CatalogFilter& filter) {
+    return Unsupported("此存储不支持查询目录");
+  }
+  // The item of `agency_id` with this 索引号 (or id), complete with body and channels, whatever
+  // its state (draft, withdrawn): callers decide what the public may see (IsPublicOn).
+  // kNotFound "未找到索引号为 … 的目录条目" if absent (an empty index_no is never found).
+  virtual Result<CatalogItem> FindCatalogItemByIndexNo(int64_t agency_id,
+                                                       std::string_view index_no) {
+    return Unsupported("此存储不支持查询目录");
+  }
+  virtual Result<CatalogItem> FindCatalogItem(int64_t agency_id, int64_t id) {
+    return Unsupported("此存储不支持查询目录");
+  }
+  // The `limit` items public on `as_of` across all agencies, newest 公开日期 first (listing rows
+  // as in CatalogPage). kInvalidInput for limit outside 1…1,000.
+  virtual Result<std::vector<CatalogItem>> LatestCatalogItems(Date as_of, int limit) {
+    return Unsupported("此存储不支持查询目录");
+  }
+  // The filter values of the agency's items public on `as_of`, with counts.
+  virtual Result<CatalogFacets> ListCatalogFacets(int64_t agency_id, Date as_of) {
+    return Unsupported("此存储不支持查询目录");
   }
 };
 

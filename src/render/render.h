@@ -20,6 +20,12 @@ std::string RenderJson(const Report& report);
 Status WriteXlsx(const Report& report, const std::string& path);
 Status WritePdf(const Report& report, const std::string& path);
 
+// The XLSX / PDF of `report` as bytes, for serving over HTTP: written to a temporary file
+// (under $TMPDIR or /tmp) that is read back and removed. Errors as WriteXlsx / WritePdf, or
+// kInternal if no temporary file can be made or read.
+Result<std::string> RenderXlsxBytes(const Report& report);
+Result<std::string> RenderPdfBytes(const Report& report);
+
 // Picks the renderer by the extension of `path` (.txt .html .json .xlsx .pdf, any case) and
 // writes the file atomically (temporary file + rename), so a failure leaves nothing behind.
 // Errors: kInvalidInput "不支持的输出类型 .doc（可选 .txt .html .json .xlsx .pdf）" for another

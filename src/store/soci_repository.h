@@ -29,6 +29,16 @@ class SociRepository final : public Repository {
   Result<std::optional<ExternalReport>> FindExternalReport(int64_t agency_id, int year) override;
   Status PublishReport(const PublishedReport& report) override;
   Result<std::optional<PublishedReport>> FindPublishedReport(int64_t agency_id, int year) override;
+  // The catalog as the portal reads it: store/catalog_queries.cc.
+  Result<CatalogPage> ListCatalogItems(int64_t agency_id, const CatalogFilter& filter,
+                                       PageRequest page) override;
+  Result<int64_t> CountCatalogItems(int64_t agency_id, const CatalogFilter& filter) override;
+  Result<CatalogItem> FindCatalogItemByIndexNo(int64_t agency_id,
+                                               std::string_view index_no) override;
+  Result<CatalogItem> FindCatalogItem(int64_t agency_id, int64_t id) override;
+  Result<std::vector<CatalogItem>> LatestCatalogItems(Date as_of, int limit) override;
+  Result<CatalogFacets> ListCatalogFacets(int64_t agency_id, Date as_of) override;
+
 
   // The session, for other adapters over the same database (store/search_feed.cc).
   Connection& connection() { return *conn_; }

@@ -1,0 +1,150 @@
+// gongkai serve [--listen HOST:PORT] [--config FILE] [--threads N]: the web front door (public
+// portal) on the database of --db, until SIGTERM or SIGINT.
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+
+#include "cli/context.h"
+#include "http/app.h"
+#include "http/config.h"
+#include "http/server.h"
+
+namespace gongkai::cli {
+namespace {
+
+struct ServeArgs {
+  std::string listen;
+  std::string config;
+  int threads = -1;
+};
+
+bool EnvSet(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0';
+}
+
+Result<std::shared_ptr<spdlog::logger>> AccessLogger(const std::string& path) {
+  std::shared_ptr<spdlog::logger> logger;
+  try {
+    if (path.empty()) {
+      logger = std::make_shared<spdlog::logger>("access",
+                                                std::make_shared<spdlog::sinks::stderr_sink_mt>());
+    } else {
+      logger = std::make_shared<spdlog::logger>(
+          "access", std::make_shared<spdlog::sinks::basic_file_sink_mt>(path, /*truncate=*/false));
+    }
+  } catch (const std::exception& e) {
+    return InvalidInput("无法打开访问日志 " + path + "：" + e.what());
+  }
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S%z %v");
+  logger->flush_on(spdlog::level::info);
+  return logger;
+}
+
+int Run(CLI::App& root, Context& ctx, const ServeArgs& args) {
+  http::ServerConfig config;
+  if (!args.config.empty()) {
+    Result<std::string> text = ReadFile(args.config);
+    if (!text.ok()) return Fail(text.status());
+    Result<http::ServerConfig> parsed = http::ParseServerConfig(*text, args.config);
+    if (!parsed.ok()) return Fail(parsed.status());
+    config = std::move(parsed).value();
+  }
+  if (!args.listen.empty()) config.listen = args.listen;
+  if (args.threads >= 0) config.threads = args.threads;
+  if (Result<http::ListenAddress> l = http::ParseListen(config.listen); !l.ok()) {
+    return Fail(l.status().WithContext("--listen"));
+  }
+
+  // The command line and the environment win over the configuration file.
+  GlobalOptions options = ctx.options();
+  if (root.get_option("--db")->count() == 0 && !EnvSet("GONGKAI_DB") && !config.db.empty()) {
+    options.db_url = config.db;
+  }
+  if (options.data_dir.empty() && !EnvSet("GONGKAI_DATA") && !config.data_dir.empty()) {
+    options.data_dir = config.data_dir;
+  }
+  Context serve_ctx(options);
+
+  Result<const WorkCalendar*> cal = serve_ctx.Calendar();
+  if (!cal.ok()) return Fail(cal.status());
+  http::Site site;
+  site.calendar = *cal;
+  for (const char* id : {"2008", "2019", "2021"}) {
+    Result<const Format*> fmt = serve_ctx.FormatById(id);
+    if (!fmt.ok()) return Fail(fmt.status());
+    site.formats[id] = *fmt;
+  }
+  Result<Date> fixed_today = serve_ctx.Today();
+  if (!fixed_today.ok()) return Fail(fixed_today.status());
+  if (!options.today.empty()) {
+    const Date day = *fixed_today;
+    site.today = [day] { return day; };
+  } else {
+    site.today = [] {
+      const std::time_t now = std::time(nullptr);
+      std::tm local{};
+      localtime_r(&now, &local);
+      return Date::FromYmd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+    };
+  }
+
+  const std::string web = GONGKAI_SOURCE_WEB_DIR;
+  Result<std::shared_ptr<const http::Templates>> templates =
+      http::Templates::Load(config.templates_dir.empty() ? web + "/templates" : config.templates_dir);
+  if (!templates.ok()) return Fail(templates.status());
+  Result<std::shared_ptr<const http::StaticFiles>> statics =
+      http::StaticFiles::Load(config.static_dir.empty() ? web + "/static" : config.static_dir);
+  if (!statics.ok()) return Fail(statics.status());
+  site.templates = *templates;
+  site.static_files = *statics;
+
+  // Open the database once now, so a wrong URL or a newer schema fails at start, not on the
+  // first request; migrations are applied here too.
+  const std::string db_url = options.db_url;
+  {
+    Result<std::unique_ptr<Repository>> probe = OpenRepository(db_url);
+    if (!probe.ok()) return Fail(probe.status());
+  }
+  site.public_url = config.public_url.empty() ? "http://" + config.listen : config.public_url;
+  while (!site.public_url.empty() && site.public_url.back() == '/') site.public_url.pop_back();
+
+  Result<std::shared_ptr<spdlog::logger>> access = AccessLogger(config.access_log);
+  if (!access.ok()) return Fail(access.status());
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S%z [%l] %v");
+
+  const size_t threads = config.threads > 0
+                             ? static_cast<size_t>(config.threads)
+                             : std::max<size_t>(2, std::thread::hardware_concurrency());
+  site.config = config;
+  http::App app(
+      std::move(site), [db_url] { return OpenRepository(db_url); }, threads);
+  Status st = http::Serve(app, *access, [&](const std::string& url) {
+    std::cout << "gongkai serve：正在监听 " << url << "（数据库 " << db_url << "，" << threads
+              << " 个工作线程；按 Ctrl-C 停止）" << std::endl;
+  });
+  if (!st.ok()) return Fail(st);
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, Context& ctx, int* exit_code) {
+  auto args = std::make_shared<ServeArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "serve", "启动网站（公众门户：机关、政府信息公开指南、目录、年报、订阅），直到收到 SIGTERM 或 Ctrl-C");
+  cmd->add_option("--listen", args->listen,
+                  "监听地址 HOST:PORT，默认 127.0.0.1:8080（或配置文件的 listen）");
+  cmd->add_option("--config", args->config,
+                  "JSON 配置文件（所有键见 config/gongkai.example.json）");
+  cmd->add_option("--threads", args->threads, "工作线程数，0 表示按 CPU 核数")
+      ->check(CLI::Range(0, 1024));
+  cmd->callback([&app, &ctx, args, exit_code] { *exit_code = Run(app, ctx, *args); });
+}
+
+}  // namespace gongkai::cli

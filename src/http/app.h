@@ -1,0 +1,93 @@
+// What request handlers share (App, built once at start) and what one request carries (Call).
+// Handlers are functions `Response Handler(Call&)` listed in routes.cc; they parse, call one
+// function, and render.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/calendar/work_calendar.h"
+#include "core/date.h"
+#include "core/repository.h"
+#include "http/config.h"
+#include "http/rate_limiter.h"
+#include "http/report_cache.h"
+#include "http/repository_pool.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "http/static_files.h"
+#include "http/templates.h"
+#include "report/format.h"
+
+namespace gongkai::http {
+
+// The cookie of the large-text (适老化) mode: "large" when on.
+inline constexpr char kTextSizeCookie[] = "gk_text";
+
+// The read-only parts, assembled by `gongkai serve` (cli/cmd_serve.cc).
+struct Site {
+  ServerConfig config;
+  std::shared_ptr<const Templates> templates;
+  std::shared_ptr<const StaticFiles> static_files;
+  const WorkCalendar* calendar = nullptr;        // outlives the App
+  std::map<std::string, const Format*> formats;  // "2008", "2019", "2021"; outlive the App
+  // "Today" for visibility and reports: the system date, or a fixed day (--today).
+  std::function<Date()> today;
+  std::string public_url;  // absolute, without a trailing slash (feeds, sitemap)
+};
+
+class App {
+ public:
+  // `open` opens one repository on the deployment's database; the pool holds up to
+  // `pool_size` of them (one per worker thread).
+  App(Site site, RepositoryPool::Opener open, size_t pool_size);
+
+  const Site& site() const { return site_; }
+  RepositoryPool& repositories() { return pool_; }
+  ReportCache& reports() { return reports_; }
+  // nullptr when rate limiting is disabled.
+  RateLimiter* rate_limiter() { return limiter_ ? &*limiter_ : nullptr; }
+  // Seconds on a monotonic clock (caches, rate limiter).
+  double Now() const;
+  // The version suffix of the stylesheet URL (a hash of its bytes), for long-lived caching.
+  const std::string& css_version() const { return css_version_; }
+
+ private:
+  Site site_;
+  RepositoryPool pool_;
+  ReportCache reports_;
+  std::optional<RateLimiter> limiter_;
+  std::string css_version_;
+  const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+// One request being handled.
+class Call {
+ public:
+  Call(App& app, const Request& request);
+
+  App& app() { return app_; }
+  const Site& site() const { return app_.site(); }
+  const Request& request() const { return request_; }
+  // "Today", read once per request.
+  Date today() const { return today_; }
+  // The request's repository, borrowed from the pool on first use and returned when the call
+  // ends. kStorage if the database cannot be opened.
+  Result<Repository*> Repo();
+  // Marks the borrowed repository as broken (after a storage error), so it is not reused.
+  void DiscardRepo();
+  // True if the visitor chose the large-text (适老化) mode.
+  bool large_text() const;
+
+ private:
+  App& app_;
+  const Request& request_;
+  Date today_;
+  std::optional<RepositoryPool::Lease> lease_;
+};
+
+}  // namespace gongkai::http

@@ -1,0 +1,32 @@
+// Every URL of gongkai's web front door. Route parameters: ":name" matches one path segment,
+// ":name(regex)" what the regex matches (".+" may span slashes, as 索引号 contain one).
+// Parameters and query values reach handlers percent-decoded and checked as UTF-8 (server.cc);
+// a trailing slash is optional on every pattern.
+#include "http/routes.h"
+
+#include "http/handlers.h"
+
+namespace gongkai::http {
+
+const std::vector<Route>& Routes() {
+  static const std::vector<Route> kRoutes = {
+      // Public portal (portal/).
+      {"GET", "/", portal::Home, "home"},
+      {"GET", "/agencies/:slug", portal::AgencyHome, "agency"},
+      {"GET", "/agencies/:slug/guide", portal::Guide, "guide"},
+      {"GET", "/agencies/:slug/rules", portal::Rules, "rules"},
+      {"GET", "/agencies/:slug/catalog", portal::Catalog, "catalog"},
+      {"GET", "/agencies/:slug/items/:key(.+)", portal::Item, "item"},
+      {"GET", "/agencies/:slug/reports", portal::Reports, "reports"},
+      {"GET", "/agencies/:slug/reports/:file", portal::ReportFile, "report_file"},
+      {"GET", "/agencies/:slug/feed.atom", portal::AgencyFeed, "feed"},
+      {"GET", "/sitemap.xml", portal::Sitemap, "sitemap"},
+      // Site-wide.
+      {"GET", "/robots.txt", Robots, "robots"},
+      {"GET", "/settings/text-size", SetTextSize, "text_size"},
+      {"GET", "/static/:path(.+)", ServeStatic, "static"},
+  };
+  return kRoutes;
+}
+
+}  // namespace gongkai::http

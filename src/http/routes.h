@@ -1,0 +1,25 @@
+// The routing table: every URL of the site, in one place (STYLE.md §7). The server turns it
+// into RESTinio's express router; nothing else registers routes.
+#pragma once
+
+#include <vector>
+
+#include "http/app.h"
+#include "http/response.h"
+
+namespace gongkai::http {
+
+using Handler = Response (*)(Call&);
+
+struct Route {
+  const char* method;   // "GET" (also answers HEAD), "POST"
+  const char* pattern;  // express syntax: "/agencies/:slug/items/:key(.+)"
+  Handler handler;
+  const char* name;     // for docs and logs
+};
+
+// All routes, tried in order; the first whose method and pattern match handles the request.
+// A path that matches only with another method gets 405; no match at all gets 404.
+const std::vector<Route>& Routes();
+
+}  // namespace gongkai::http
