@@ -48,7 +48,7 @@ for reader in text html pdf; do
   dict=()
   [ -f "fuzz/$reader.dict" ] && dict=(-dict="fuzz/$reader.dict")
   # Small inputs run fast; the structures the readers care about fit in a few KB.
-  case $reader in text) max_len=8192 ;; *) max_len=16384 ;; esac
+  case $reader in text) max_len=4096 ;; *) max_len=16384 ;; esac
   log=$build/fuzz_read_$reader.log
   echo "==> fuzz_read_$reader: ${seconds} s"
   if "$build/fuzz/fuzz_read_$reader" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 \

@@ -27,6 +27,9 @@ struct ReadLimits {
 Result<Document> ReadDocument(std::string_view bytes, std::string_view source_name,
                               const ReadLimits& limits = {});
 
+// The kind ReadDocument reads `bytes` as (the rules above; no decoding, no error).
+SourceKind DetectKind(std::string_view bytes);
+
 // Reads the file at `path` (named `path` in messages) with ReadDocument. The size is checked
 // before the file is read, so a huge file is refused at once. Errors: kNotFound "无法读取文件
 // <path>：<原因>" when it is missing, a directory or unreadable; else ReadDocument's errors.

@@ -108,9 +108,21 @@ Result<Document> ReadDocument(std::string_view bytes, std::string_view source_na
     return TooLarge(source_name, static_cast<double>(bytes.size()), limits.max_bytes);
   }
   if (bytes.empty()) return FileError(source_name, "文件为空");
-  if (LooksLikePdf(bytes)) return ReadPdf(bytes, source_name, limits);
-  if (LooksLikeHtml(bytes)) return ReadHtml(bytes, source_name, limits);
+  switch (DetectKind(bytes)) {
+    case SourceKind::kPdf:
+      return ReadPdf(bytes, source_name, limits);
+    case SourceKind::kHtml:
+      return ReadHtml(bytes, source_name, limits);
+    case SourceKind::kText:
+      break;
+  }
   return ReadText(bytes, source_name);
+}
+
+SourceKind DetectKind(std::string_view bytes) {
+  if (LooksLikePdf(bytes)) return SourceKind::kPdf;
+  if (LooksLikeHtml(bytes)) return SourceKind::kHtml;
+  return SourceKind::kText;
 }
 
 Result<Document> ReadDocumentFile(const std::string& path, const ReadLimits& limits) {

@@ -108,6 +108,19 @@ TEST(ReadDocument, KindByContent) {
   EXPECT_THAT(pdf.status().message(), HasSubstr("p.txt：PDF 文件已损坏或不完整"));
 }
 
+TEST(DetectKind, Rules) {
+  EXPECT_EQ(DetectKind("%PDF-1.7\n"), SourceKind::kPdf);
+  EXPECT_EQ(DetectKind(std::string(1000, ' ') + "%PDF-1.4"), SourceKind::kPdf);
+  EXPECT_EQ(DetectKind(std::string(1100, ' ') + "%PDF-1.4"), SourceKind::kText);
+  EXPECT_EQ(DetectKind("\xEF\xBB\xBF<html>"), SourceKind::kHtml);
+  EXPECT_EQ(DetectKind("<TABLE border=1>"), SourceKind::kHtml);
+  EXPECT_EQ(DetectKind("<!-- saved from url -->"), SourceKind::kHtml);
+  EXPECT_EQ(DetectKind("<tr><td>1</td></tr>"), SourceKind::kHtml);  // two markers
+  EXPECT_EQ(DetectKind("<tablet> 不是标签"), SourceKind::kText);
+  EXPECT_EQ(DetectKind("正文<br>"), SourceKind::kText);  // one marker only
+  EXPECT_EQ(DetectKind(""), SourceKind::kText);
+}
+
 TEST(ReadDocument, EmptyAndBlank) {
   Result<Document> empty = ReadDocument("", "empty.txt");
   ASSERT_FALSE(empty.ok());
