@@ -155,9 +155,9 @@ TEST(ApplicationFormTest, TextMustBeValidUtf8WithinLimits) {
   for (const FieldError& e : errors) fields.push_back(e.field);
   EXPECT_THAT(fields, ::testing::UnorderedElementsAre("name", "phone", "address", "postal_code",
                                                       "description"));
-  EXPECT_TRUE(IsValidUtf8("政府信息公开"));
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
+  EXPECT_TRUE(IsWellFormedUtf8("政府信息公开"));
+  EXPECT_FALSE(IsWellFormedUtf8("\xC0\xAF"));      // overlong
+  EXPECT_FALSE(IsWellFormedUtf8("\xED\xA0\x80"));  // surrogate
   EXPECT_EQ(Utf8Length("公开ab"), 4u);
 }
 
@@ -324,7 +324,7 @@ TEST(AttachmentSniffTest, FileNamesAreSanitized) {
   for (int i = 0; i < 60; ++i) long_name += "文";
   const std::string cut = SanitizeFileName(long_name);
   EXPECT_LE(cut.size(), 120u);
-  EXPECT_TRUE(IsValidUtf8(cut));
+  EXPECT_TRUE(IsWellFormedUtf8(cut));
 }
 
 }  // namespace

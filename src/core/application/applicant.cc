@@ -80,7 +80,7 @@ class Checker {
   // Checks text validity and length; returns the trimmed text.
   std::string Text(std::string_view field, std::string_view label, std::string_view value,
                    size_t max_chars, bool required, bool multiline = false) {
-    if (!IsValidUtf8(value)) {
+    if (!IsWellFormedUtf8(value)) {
       Add(field, std::string(label) + "含有无效字符（不是有效的 UTF-8 文本）");
       return "";
     }
@@ -150,7 +150,7 @@ std::optional<DeliveryMethod> DeliveryMethodFromCode(std::string_view c) {
   return FromCodeOf(kDeliveries, c);
 }
 
-bool IsValidUtf8(std::string_view text) {
+bool IsWellFormedUtf8(std::string_view text) {
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {

@@ -123,7 +123,7 @@ struct ParsedForm {
 ParsedForm ParseApplicationForm(const ApplicationFormInput& input);
 
 // True if `text` is well-formed UTF-8.
-bool IsValidUtf8(std::string_view text);
+bool IsWellFormedUtf8(std::string_view text);
 // Number of code points of well-formed UTF-8 `text`.
 size_t Utf8Length(std::string_view text);
 

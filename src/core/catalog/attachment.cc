@@ -120,7 +120,7 @@ std::string SanitizeFileName(std::string_view name) {
     }
     out += c;
   }
-  if (!IsValidUtf8(out)) {
+  if (!IsWellFormedUtf8(out)) {
     std::string ascii;
     for (char c : out) {
       if (static_cast<unsigned char>(c) < 0x80) ascii += c;
