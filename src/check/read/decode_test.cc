@@ -73,7 +73,7 @@ TEST(DecodeText, DeclaredGbkButBytesAreUtf8) {
 }
 
 TEST(DecodeText, BinaryIsRefused) {
-  const std::string with_nul("PK\x03\x04\x00\x00 text", 12);
+  const std::string with_nul("PK\x03\x04\x00\x00 text", 11);
   EXPECT_FALSE(DecodeText(with_nul).ok());
   std::string controls;
   for (int i = 0; i < 100; ++i) controls += (i % 4 == 0) ? '\x01' : 'a';

@@ -131,7 +131,7 @@ TEST(ReadDocument, EmptyAndBlank) {
 }
 
 TEST(ReadDocument, BinaryIsRefused) {
-  const std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10", 24);
+  const std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10", 20);
   Result<Document> doc = ReadDocument(png, "scan.png");
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().code(), ErrorCode::kInvalidInput);
