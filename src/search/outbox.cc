@@ -18,6 +18,28 @@ bool ParseInt(std::string_view s, int64_t* v) {
   return ec == std::errc() && end == s.data() + s.size();
 }
 
+// Re-reads each catalog item `apply` names (once per item) and replaces or deletes its document.
+Status ApplyPage(Xapian::WritableDatabase& db, SearchFeed& feed,
+                 const std::vector<SearchOutboxEntry>& apply, OutboxApplied* applied) {
+  applied->entries += static_cast<int64_t>(apply.size());
+  std::set<int64_t> items;
+  for (const SearchOutboxEntry& e : apply) {
+    if (e.entity == kCatalogItemEntity) items.insert(e.entity_id);
+  }
+  for (int64_t id : items) {
+    Result<std::optional<SearchDocument>> doc = feed.FindDocument(id);
+    if (!doc.ok()) return doc.status();
+    if (doc->has_value()) {
+      db.replace_document(UniqueTerm(id), BuildDocument(**doc));
+      ++applied->upserted;
+    } else {
+      db.delete_document(UniqueTerm(id));
+      ++applied->deleted;
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::vector<SearchOutboxEntry> OutboxState::Advance(const std::vector<SearchOutboxEntry>& read,
@@ -84,26 +106,26 @@ Result<OutboxApplied> ApplyOutboxEntries(Xapian::WritableDatabase& db, SearchFee
     Result<std::vector<SearchOutboxEntry>> page = feed.ListOutbox(after, kOutboxPage);
     if (!page.ok()) return page.status();
     if (!page->empty()) after = page->back().id;
+    // One committed Xapian transaction per page, with the state it reaches: a failure cancels
+    // that page only, so what is on disk is always consistent with its stored position.
+    const OutboxState before = *state;
     const std::vector<SearchOutboxEntry> apply = state->Advance(*page, now);
-    applied.entries += static_cast<int64_t>(apply.size());
-    // One re-read per item, however many entries name it.
-    std::set<int64_t> items;
-    for (const SearchOutboxEntry& e : apply) {
-      if (e.entity == kCatalogItemEntity) items.insert(e.entity_id);
+    db.begin_transaction(true);  // flushed: a cancel in glass drops everything uncommitted
+    Status st;
+    try {
+      st = ApplyPage(db, feed, apply, &applied);
+      if (st.ok()) WriteOutboxState(db, *state);
+    } catch (...) {
+      db.cancel_transaction();
+      *state = before;
+      throw;
     }
-    for (int64_t id : items) {
-      Result<std::optional<SearchDocument>> doc = feed.FindDocument(id);
-      if (!doc.ok()) return doc.status();
-      if (doc->has_value()) {
-        db.replace_document(UniqueTerm(id), BuildDocument(**doc));
-        ++applied.upserted;
-      } else {
-        db.delete_document(UniqueTerm(id));
-        ++applied.deleted;
-      }
+    if (!st.ok()) {
+      db.cancel_transaction();
+      *state = before;
+      return st;
     }
-    // Kept with the documents, so a flush Xapian makes on its own is consistent too.
-    WriteOutboxState(db, *state);
+    db.commit_transaction();
     if (page->size() < static_cast<size_t>(kOutboxPage)) break;
   }
   applied.position = state->position;

@@ -169,8 +169,9 @@ Result<OutboxApplied> SearchIndex::ApplyOutbox(SearchFeed& feed, std::optional<i
     Result<OutboxState> state = ReadOutboxState(db, dir_);
     if (!state.ok()) return state.status();
     applied = ApplyOutboxEntries(db, feed, &*state, now_unix ? *now_unix : NowUnix());
-    if (!applied.ok()) return applied.status();
+    // Pages completed before a failure are consistent with their stored position: keep them.
     db.commit();
+    if (!applied.ok()) return applied.status();
   } catch (const Xapian::DatabaseLockError&) {
     return Conflict("搜索索引 " + dir_ + " 正被另一进程更新，请稍后再试");
   } catch (const Xapian::Error& e) {

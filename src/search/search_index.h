@@ -95,9 +95,11 @@ class SearchIndex {
   // Applies the outbox entries after the index's stored position (search/outbox.h): each
   // entry's item is re-read from `feed` and its document replaced or removed; then stores the
   // new position, in one commit. Idempotent; every app node runs it for its own index.
-  // `now_unix` (seconds) ages the gaps; std::nullopt reads the clock. Errors: kConflict when
-  // another process is writing this index (try again later); kStorage for the feed's or the
-  // index's failures — nothing is committed then.
+  // `now_unix` (seconds) ages the gaps; std::nullopt reads the clock. Entries are applied a
+  // page (1,000) at a time, each page with its position: on a failure the pages completed
+  // before it are kept, the failed one is not, and the next call goes on from there. Errors:
+  // kConflict when another process is writing this index (try again later); kStorage for the
+  // feed's or the index's failures.
   Result<OutboxApplied> ApplyOutbox(SearchFeed& feed,
                                     std::optional<int64_t> now_unix = std::nullopt);
 

@@ -463,5 +463,30 @@ TEST(SearchIndexRecoveryTest, FailedOutboxReadChangesNothing) {
   EXPECT_EQ(applied->position, 1);
 }
 
+TEST(SearchIndexRecoveryTest, AFailureMidwayKeepsTheCompletedPagesConsistent) {
+  TempDir tmp;
+  FakeFeed feed;
+  FillCatalog(feed);
+  ASSERT_TRUE(Reindex(feed, tmp.path()).ok());
+  Result<std::unique_ptr<SearchIndex>> index = SearchIndex::Open(tmp.path());
+  ASSERT_TRUE(index.ok());
+  for (int i = 1; i <= 1500; ++i) {
+    feed.Put(Doc(1000 + i).Title("变更条目"));
+    feed.Record(1000 + i, Op::kUpsert);
+  }
+  feed.fail_find_after = 1200;  // in the second page of 1,000 entries
+  Result<OutboxApplied> applied = (*index)->ApplyOutbox(feed, 1000);
+  ASSERT_FALSE(applied.ok());
+  EXPECT_EQ(feed.finds, 1201) << applied.status().message();
+  // The first page is in, with its position; nothing of the second.
+  EXPECT_EQ(*(*index)->OutboxPosition(), 1000);
+  EXPECT_EQ(*(*index)->DocumentCount(), 5 + 1000);
+  feed.fail_find_after = -1;
+  applied = (*index)->ApplyOutbox(feed, 1001);
+  ASSERT_TRUE(applied.ok()) << applied.status().message();
+  EXPECT_EQ(applied->entries, 500);
+  EXPECT_EQ(*(*index)->DocumentCount(), 5 + 1500);
+}
+
 }  // namespace
 }  // namespace gongkai::search

@@ -92,6 +92,7 @@ class FakeFeed : public SearchFeed {
   std::vector<SearchOutboxEntry> outbox;
   int fail_list_after_pages = -1;  // ListDocuments fails from that page on (0 = at once)
   bool fail_find = false;
+  int fail_find_after = -1;  // FindDocument fails once this many calls were made
   int pages_listed = 0;
   int finds = 0;
 
@@ -124,7 +125,9 @@ class FakeFeed : public SearchFeed {
   Result<int64_t> CountDocuments() override { return static_cast<int64_t>(docs.size()); }
   Result<std::optional<SearchDocument>> FindDocument(int64_t id) override {
     ++finds;
-    if (fail_find) return StorageError("测试：数据库读取失败");
+    if (fail_find || (fail_find_after >= 0 && finds > fail_find_after)) {
+      return StorageError("测试：数据库读取失败");
+    }
     auto it = docs.find(id);
     if (it == docs.end()) return std::optional<SearchDocument>();
     return std::optional<SearchDocument>(it->second);

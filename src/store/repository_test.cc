@@ -1465,5 +1465,134 @@ TEST(PostgresUrlTest, UnreachableServerIsAStorageErrorNamingTheDatabase) {
   EXPECT_EQ(repo.status().message().find('\n'), std::string::npos);
 }
 
+// ---------------------------------------------------------------------------------------------
+// SearchFeed (store/search_feed.cc): what the search index reads, on both backends.
+// ---------------------------------------------------------------------------------------------
+
+}  // namespace
+}  // namespace gongkai
+
+#include "core/search_feed.h"
+
+namespace gongkai {
+namespace {
+
+// The outbox of migration 3 for schemas that predate it (a no-op once it is there).
+void CreateSearchOutboxIfMissing(TestDatabase& db) {
+  std::unique_ptr<soci::session> raw = db.Raw();
+  *raw << (db.IsPostgres()
+               ? "CREATE TABLE IF NOT EXISTS search_outbox (id BIGSERIAL PRIMARY KEY, "
+                 "agency_id BIGINT NOT NULL, entity TEXT NOT NULL, entity_id BIGINT NOT NULL, "
+                 "op TEXT NOT NULL, created_at TEXT NOT NULL)"
+               : "CREATE TABLE IF NOT EXISTS search_outbox (id INTEGER PRIMARY KEY "
+                 "AUTOINCREMENT, agency_id INTEGER NOT NULL, entity TEXT NOT NULL, "
+                 "entity_id INTEGER NOT NULL, op TEXT NOT NULL, created_at TEXT NOT NULL)");
+}
+
+Dataset SearchFeedDataset() {
+  Dataset ds;
+  Agency a;
+  a.slug = "feed-agency";
+  a.name = a.short_name = "检索测试局";
+  a.org_code = "000000042";
+  a.region = "测试市";
+  ds.agencies.push_back(a);
+  for (int i = 1; i <= 7; ++i) {
+    CatalogItem c;
+    c.index_no = "000000042/2023-0000" + std::to_string(i);
+    c.title = "目录条目" + std::to_string(i);
+    c.doc_no = i == 1 ? "测发〔2023〕1号" : "";
+    c.publisher = "检索测试局";
+    c.created_on = D("2023-03-01");
+    c.published_on = D(("2023-03-0" + std::to_string(i + 1)).c_str());
+    c.topic = "综合政务\\其他";
+    c.genre = "通知";
+    c.summary = "概述" + std::to_string(i);
+    c.body = "正文" + std::to_string(i);
+    if (i == 3) c.published_on.reset();               // a draft
+    if (i == 5) c.withdrawn_on = D("2023-04-01");     // withdrawn
+    ds.catalog_items.push_back({"feed-agency", c});
+  }
+  return ds;
+}
+
+TEST_P(RepositoryTest, SearchFeedPagesPublishedItemsInIdOrder) {
+  ASSERT_TRUE(repo_->Import(SearchFeedDataset()).ok());
+  Result<std::unique_ptr<SearchFeed>> feed = OpenSearchFeed(db_->Url());
+  ASSERT_TRUE(feed.ok()) << feed.status().message();
+  EXPECT_EQ(*(*feed)->CountDocuments(), 5);
+
+  std::vector<std::string> titles;
+  int64_t after = 0;
+  for (;;) {
+    Result<std::vector<SearchDocument>> page = (*feed)->ListDocuments(after, 2);
+    ASSERT_TRUE(page.ok()) << page.status().message();
+    for (const SearchDocument& d : *page) {
+      EXPECT_GT(d.catalog_item_id, after);
+      after = d.catalog_item_id;
+      titles.push_back(d.title);
+    }
+    if (page->size() < 2) break;
+  }
+  EXPECT_EQ(titles, (std::vector<std::string>{"目录条目1", "目录条目2", "目录条目4", "目录条目6",
+                                              "目录条目7"}));
+
+  const long long first = Scalar("SELECT MIN(id) FROM catalog_items");
+  Result<std::optional<SearchDocument>> doc = (*feed)->FindDocument(first);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  ASSERT_TRUE(doc->has_value());
+  EXPECT_EQ((*doc)->agency_id, AgencyOf("feed-agency").id);
+  EXPECT_EQ((*doc)->index_no, "000000042/2023-00001");
+  EXPECT_EQ((*doc)->doc_no, "测发〔2023〕1号");
+  EXPECT_EQ((*doc)->publisher, "检索测试局");
+  EXPECT_EQ((*doc)->topic, "综合政务\\其他");
+  EXPECT_EQ((*doc)->genre, "通知");
+  EXPECT_EQ((*doc)->summary, "概述1");
+  EXPECT_EQ((*doc)->body, "正文1");
+  EXPECT_EQ((*doc)->published_on, D("2023-03-02"));
+  // The draft, the withdrawn item and a missing id are not documents.
+  for (long long id : {first + 2, first + 4, first + 100}) {
+    Result<std::optional<SearchDocument>> none = (*feed)->FindDocument(id);
+    ASSERT_TRUE(none.ok());
+    EXPECT_FALSE(none->has_value()) << id;
+  }
+}
+
+TEST_P(RepositoryTest, SearchFeedReadsTheOutboxInIdOrder) {
+  ASSERT_TRUE(repo_->Import(SearchFeedDataset()).ok());
+  CreateSearchOutboxIfMissing(*db_);
+  Result<std::unique_ptr<SearchFeed>> feed = OpenSearchFeed(db_->Url());
+  ASSERT_TRUE(feed.ok()) << feed.status().message();
+  EXPECT_EQ(*(*feed)->LastOutboxId(), 0);
+  EXPECT_TRUE((*feed)->ListOutbox(0, 10)->empty());
+
+  {
+    std::unique_ptr<soci::session> raw = db_->Raw();
+    const long long agency = AgencyOf("feed-agency").id;
+    for (const char* op : {"upsert", "upsert", "delete"}) {
+      *raw << "INSERT INTO search_outbox (agency_id, entity, entity_id, op, created_at) "
+              "VALUES (:a, 'catalog_item', 42, :op, '2024-05-01T08:00:00Z')",
+          soci::use(agency, "a"), soci::use(std::string(op), "op");
+    }
+  }
+  Result<std::vector<SearchOutboxEntry>> all = (*feed)->ListOutbox(0, 10);
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_LT((*all)[0].id, (*all)[1].id);
+  EXPECT_LT((*all)[1].id, (*all)[2].id);
+  EXPECT_EQ((*all)[0].agency_id, AgencyOf("feed-agency").id);
+  EXPECT_EQ((*all)[0].entity, "catalog_item");
+  EXPECT_EQ((*all)[0].entity_id, 42);
+  EXPECT_EQ((*all)[0].op, SearchOutboxEntry::Op::kUpsert);
+  EXPECT_EQ((*all)[2].op, SearchOutboxEntry::Op::kDelete);
+  EXPECT_EQ((*all)[0].created_at, "2024-05-01T08:00:00Z");
+  EXPECT_EQ(*(*feed)->LastOutboxId(), (*all)[2].id);
+
+  Result<std::vector<SearchOutboxEntry>> after_first = (*feed)->ListOutbox((*all)[0].id, 1);
+  ASSERT_TRUE(after_first.ok());
+  ASSERT_EQ(after_first->size(), 1u);
+  EXPECT_EQ((*after_first)[0].id, (*all)[1].id);
+}
+
 }  // namespace
 }  // namespace gongkai
