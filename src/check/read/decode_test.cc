@@ -56,7 +56,8 @@ TEST(DecodeText, Utf8CutInTheMiddleOfACharacterStaysUtf8) {
 }
 
 TEST(DecodeText, Gb18030WithAStrayByte) {
-  Result<std::string> gb = Utf8ToGb18030(std::string(300, 'a') + "政府信息公开" + std::string(300, 'b'));
+  Result<std::string> gb =
+      Utf8ToGb18030(std::string(300, 'a') + "政府信息公开" + std::string(300, 'b'));
   ASSERT_TRUE(gb.ok());
   std::string damaged = *gb + "\xFF";
   Result<DecodedText> decoded = DecodeText(damaged);
@@ -113,13 +114,18 @@ TEST(SplitLines, FormFeedsArePageBreaks) {
 }
 
 TEST(CleanLine, SpacesAndInvisibleCharacters) {
-  std::string line = "  一、总体情况\xC2\xA0\xC2\xA0共\xE2\x80\x8B计\xEF\xBB\xBF 12\xE3\x80\x80 \t ";
+  std::string line =
+      "  一、总体情况\xC2\xA0\xC2\xA0共\xE2\x80\x8B计\xEF\xBB\xBF 12\xE3\x80\x80 \t ";
   CleanLine(line);
   EXPECT_EQ(line, "  一、总体情况  共计 12");
   std::string fullwidth = "\xE3\x80\x80\xE3\x80\x80本年度１２件（ＡＢ）";
   CleanLine(fullwidth);
   EXPECT_EQ(fullwidth, "\xE3\x80\x80\xE3\x80\x80本年度１２件（ＡＢ）");  // full-width kept
-  std::string controls = "a\x01" "b\x7F" "c\xC2\x80" "d\tz";
+  std::string controls =
+      "a\x01"
+      "b\x7F"
+      "c\xC2\x80"
+      "d\tz";
   CleanLine(controls);
   EXPECT_EQ(controls, "a b c d\tz");
 }

@@ -13,11 +13,13 @@ Result<Grid> BuildGrid(const std::vector<SourceRow>& rows, GridBudget& budget) {
   // End (exclusive) of each row's group.
   std::vector<int> group_end(height);
   for (int y = height - 1; y >= 0; --y) {
-    group_end[y] = (y + 1 < height && rows[y + 1].group == rows[y].group) ? group_end[y + 1] : y + 1;
+    group_end[y] =
+        (y + 1 < height && rows[y + 1].group == rows[y].group) ? group_end[y + 1] : y + 1;
   }
 
   const auto over_budget = [] {
-    return InvalidInput("网页中的表格过大（展开合并单元格后超过 200 万个单元格或 64 MB 文字），无法读取");
+    return InvalidInput(
+        "网页中的表格过大（展开合并单元格后超过 200 万个单元格或 64 MB 文字），无法读取");
   };
   std::vector<std::vector<GridCell>> slots(height);
   std::vector<std::vector<bool>> filled(height);

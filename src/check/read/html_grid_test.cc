@@ -29,23 +29,25 @@ std::string Texts(const Grid& grid) {
 }
 
 TEST(BuildGrid, RowspanAndColspanExpanded) {
-  // The head of 2021 table 三: a corner 3×3, 申请人情况 over 7 columns, 自然人 and 总计 over 2 rows.
+  // The head of 2021 table 三: a corner 3×3, 申请人情况 over 7 columns, 自然人 and 总计 over 2
+  // rows.
   GridBudget budget;
-  Result<Grid> grid = BuildGrid(
-      {Row({C("corner", 3, 3), C("申请人情况", 1, 7)}, 10),
-       Row({C("自然人", 2, 1), C("法人", 1, 5), C("总计", 2, 1)}, 11),
-       Row({C("商"), C("科"), C("益"), C("法"), C("其")}, 12),
-       Row({C("一", 1, 3), C("1"), C("2"), C("3"), C("4"), C("5"), C("6"), C("21")}, 13)},
-      budget);
+  Result<Grid> grid =
+      BuildGrid({Row({C("corner", 3, 3), C("申请人情况", 1, 7)}, 10),
+                 Row({C("自然人", 2, 1), C("法人", 1, 5), C("总计", 2, 1)}, 11),
+                 Row({C("商"), C("科"), C("益"), C("法"), C("其")}, 12),
+                 Row({C("一", 1, 3), C("1"), C("2"), C("3"), C("4"), C("5"), C("6"), C("21")}, 13)},
+                budget);
   ASSERT_TRUE(grid.ok());
   EXPECT_EQ(grid->first_line, 10);
   ASSERT_EQ(grid->rows.size(), 4u);
-  EXPECT_EQ(Texts(*grid),
-            "corner,corner,corner,申请人情况,申请人情况,申请人情况,申请人情况,申请人情况,申请人情况,"
-            "申请人情况;"
-            "corner,corner,corner,自然人,法人,法人,法人,法人,法人,总计;"
-            "corner,corner,corner,自然人,商,科,益,法,其,总计;"
-            "一,一,一,1,2,3,4,5,6,21");
+  EXPECT_EQ(
+      Texts(*grid),
+      "corner,corner,corner,申请人情况,申请人情况,申请人情况,申请人情况,申请人情况,申请人情况,"
+      "申请人情况;"
+      "corner,corner,corner,自然人,法人,法人,法人,法人,法人,总计;"
+      "corner,corner,corner,自然人,商,科,益,法,其,总计;"
+      "一,一,一,1,2,3,4,5,6,21");
   const GridCell& natural = grid->rows[2][3];
   EXPECT_EQ(natural.origin_row, 1);
   EXPECT_EQ(natural.origin_col, 3);
@@ -56,10 +58,10 @@ TEST(BuildGrid, RowspanAndColspanExpanded) {
 
 TEST(BuildGrid, RowspanZeroReachesTheEndOfTheRowGroup) {
   GridBudget budget;
-  Result<Grid> grid = BuildGrid({Row({C("h1"), C("h2")}, 1, 1), Row({C("a", 0), C("1")}, 2, 2),
-                                 Row({C("2")}, 3, 2), Row({C("3")}, 4, 2),
-                                 Row({C("f1"), C("f2")}, 5, 3)},
-                                budget);
+  Result<Grid> grid =
+      BuildGrid({Row({C("h1"), C("h2")}, 1, 1), Row({C("a", 0), C("1")}, 2, 2), Row({C("2")}, 3, 2),
+                 Row({C("3")}, 4, 2), Row({C("f1"), C("f2")}, 5, 3)},
+                budget);
   ASSERT_TRUE(grid.ok());
   EXPECT_EQ(Texts(*grid), "h1,h2;a,1;a,2;a,3;f1,f2");
 }
@@ -93,8 +95,8 @@ TEST(BuildGrid, MissingCellsArePaddedAndZeroColspanIsOne) {
 TEST(BuildGrid, OverlappingCellsKeepTheFirst) {
   // "b" spans down into row 2; row 2's "c" has colspan 2 and overlaps it.
   GridBudget budget;
-  Result<Grid> grid = BuildGrid({Row({C("a"), C("b", 2)}, 1), Row({C("c", 1, 2), C("d")}, 2)},
-                                budget);
+  Result<Grid> grid =
+      BuildGrid({Row({C("a"), C("b", 2)}, 1), Row({C("c", 1, 2), C("d")}, 2)}, budget);
   ASSERT_TRUE(grid.ok());
   EXPECT_EQ(Texts(*grid), "a,b,;c,b,d");
 }

@@ -172,8 +172,8 @@ class Tokenizer {
 };
 
 CharsetHint HintOf(std::string_view charset) {
-  while (!charset.empty() && (IsHtmlSpace(charset.front()) || charset.front() == '"' ||
-                              charset.front() == '\'')) {
+  while (!charset.empty() &&
+         (IsHtmlSpace(charset.front()) || charset.front() == '"' || charset.front() == '\'')) {
     charset.remove_prefix(1);
   }
   size_t end = 0;
@@ -206,12 +206,14 @@ bool IsVoid(std::string_view name) {
 }
 
 bool IsStructural(std::string_view name) {
-  return In(name, {"div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl",
-                   "dt", "dd", "pre", "listing", "blockquote", "section", "article", "header",
-                   "footer", "nav", "aside", "main", "address", "figure", "figcaption",
-                   "center", "fieldset", "legend", "details", "summary", "hgroup", "menu",
-                   "dir", "hr", "br", "table", "caption", "colgroup", "col", "thead", "tbody",
-                   "tfoot", "tr", "td", "th"});
+  return In(
+      name,
+      {"div",        "p",       "h1",         "h2",     "h3",       "h4",     "h5",      "h6",
+       "ul",         "ol",      "li",         "dl",     "dt",       "dd",     "pre",     "listing",
+       "blockquote", "section", "article",    "header", "footer",   "nav",    "aside",   "main",
+       "address",    "figure",  "figcaption", "center", "fieldset", "legend", "details", "summary",
+       "hgroup",     "menu",    "dir",        "hr",     "br",       "table",  "caption", "colgroup",
+       "col",        "thead",   "tbody",      "tfoot",  "tr",       "td",     "th"});
 }
 
 bool IsHeading(std::string_view name) {
@@ -220,10 +222,11 @@ bool IsHeading(std::string_view name) {
 
 bool ClosesP(std::string_view name) {
   return IsHeading(name) ||
-         In(name, {"address", "article", "aside", "blockquote", "center", "details", "dir",
-                   "div", "dl", "fieldset", "figcaption", "figure", "footer", "header",
-                   "hgroup", "main", "menu", "nav", "ol", "p", "section", "summary", "ul", "pre",
-                   "listing", "hr", "dd", "dt", "li"});
+         In(name, {"address", "article", "aside",   "blockquote", "center",     "details",
+                   "dir",     "div",     "dl",      "fieldset",   "figcaption", "figure",
+                   "footer",  "header",  "hgroup",  "main",       "menu",       "nav",
+                   "ol",      "p",       "section", "summary",    "ul",         "pre",
+                   "listing", "hr",      "dd",      "dt",         "li"});
 }
 
 bool IsHidden(const Token& t) {

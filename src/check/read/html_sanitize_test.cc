@@ -10,8 +10,9 @@ TEST(FindDeclaredCharset, MetaForms) {
   EXPECT_EQ(FindDeclaredCharset("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; "
                                 "charset=gb2312\">"),
             CharsetHint::kGb18030);
-  EXPECT_EQ(FindDeclaredCharset("<meta http-equiv=content-type content='text/html;charset=GB18030'>"),
-            CharsetHint::kGb18030);
+  EXPECT_EQ(
+      FindDeclaredCharset("<meta http-equiv=content-type content='text/html;charset=GB18030'>"),
+      CharsetHint::kGb18030);
   EXPECT_EQ(FindDeclaredCharset("<?xml version=\"1.0\" encoding=\"gb2312\"?><html>"),
             CharsetHint::kGb18030);
   EXPECT_EQ(FindDeclaredCharset("<meta charset=utf-8>"), CharsetHint::kUtf8);

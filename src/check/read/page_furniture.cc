@@ -38,7 +38,8 @@ bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 std::optional<int> ReadNumber(const std::u32string& s, size_t& i) {
   const size_t start = i;
   int n = 0;
-  while (i < s.size() && IsDigit(s[i]) && i - start < 5) n = n * 10 + static_cast<int>(s[i++] - '0');
+  while (i < s.size() && IsDigit(s[i]) && i - start < 5)
+    n = n * 10 + static_cast<int>(s[i++] - '0');
   if (i == start || (i < s.size() && IsDigit(s[i]))) return std::nullopt;
   return n;
 }
@@ -80,7 +81,8 @@ bool HasLetterOrCjk(std::string_view line) {
     const char32_t cp = DecodeUtf8At(line, i, len);
     i += len;
     if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-        (IsWideCodePoint(cp) && !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFF01 && cp <= 0xFF60))) {
+        (IsWideCodePoint(cp) && !(cp >= 0x3000 && cp <= 0x303F) &&
+         !(cp >= 0xFF01 && cp <= 0xFF60))) {
       return true;
     }
   }
@@ -177,8 +179,8 @@ std::vector<int> FindPageFurniture(const std::vector<std::string>& lines,
   std::vector<Candidate> candidates;
   for (int p = 0; p < page_count; ++p) {
     const int begin = std::clamp(page_starts[p], 0, line_count);
-    const int end = p + 1 < page_count ? std::clamp(page_starts[p + 1], begin, line_count)
-                                       : line_count;
+    const int end =
+        p + 1 < page_count ? std::clamp(page_starts[p + 1], begin, line_count) : line_count;
     std::vector<int> nonempty;
     for (int l = begin; l < end; ++l) {
       if (lines[l].find_first_not_of(" \t") != std::string::npos) nonempty.push_back(l);

@@ -22,9 +22,10 @@ std::optional<int> ParsePageNumber(std::string_view line);
 //   - a lone number whose difference to the page index is the same as for most page numbers of
 //     the document, when at least two pages agree (or a "1" ending a one-page document);
 //   - a running header or footer: the same text (runs of spaces aside) at the same position
-//     from the top or bottom of at least three pages and of more than half of them. Its first occurrence is kept (it is often the title, or the
-//     header row of a table that continues on the next pages). Lines without a letter or a CJK
-//     character (e.g. a row of numbers) are never taken for a header.
+//     from the top or bottom of at least three pages and of more than half of them. Its first
+//     occurrence is kept (it is often the title, or the header row of a table that continues on the
+//     next pages). Lines without a letter or a CJK character (e.g. a row of numbers) are never
+//     taken for a header.
 std::vector<int> FindPageFurniture(const std::vector<std::string>& lines,
                                    const std::vector<int>& page_starts);
 

@@ -11,25 +11,30 @@ using ::testing::IsEmpty;
 
 TEST(ParsePageNumber, Forms) {
   const std::pair<const char*, int> kCases[] = {
-      {"— 3 —", 3},          {"                 —1—", 1}, {"- 12 -", 12},  {"-3-", 3},
-      {"－３－", 3},           {"一 3 一", 3},               {"–7–", 7},      {"——5——", 5},
-      {"第3页", 3},            {"第 3 页 共 12 页", 3},      {"第3页/共12页", 3}, {"共12页 第4页", 4},
-      {"3/12", 3},           {"３／１２", 3},               {"Page 3", 3},   {"page 3 of 12", 3},
+      {"— 3 —", 3},        {"                 —1—", 1},
+      {"- 12 -", 12},      {"-3-", 3},
+      {"－３－", 3},       {"一 3 一", 3},
+      {"–7–", 7},          {"——5——", 5},
+      {"第3页", 3},        {"第 3 页 共 12 页", 3},
+      {"第3页/共12页", 3}, {"共12页 第4页", 4},
+      {"3/12", 3},         {"３／１２", 3},
+      {"Page 3", 3},       {"page 3 of 12", 3},
       {"3 of 12", 3},
   };
   for (const auto& [line, n] : kCases) {
     EXPECT_EQ(ParsePageNumber(line), std::optional<int>(n)) << line;
   }
   const char* kNotPageNumbers[] = {
-      "3",  "12/3", "— 3",   "第3条",  "2021年", "3/12 收到申请", "一、总体情况", "- 3 - 4", "",
-      "—", "第页",  "- a -", "1/0",   "共12页"};
+      "3",       "12/3", "— 3", "第3条", "2021年", "3/12 收到申请", "一、总体情况",
+      "- 3 - 4", "",     "—",   "第页",  "- a -",  "1/0",           "共12页"};
   for (const char* line : kNotPageNumbers) {
     EXPECT_EQ(ParsePageNumber(line), std::nullopt) << line;
   }
 }
 
 TEST(FindPageFurniture, DashedPageNumbersAtTheBottom) {
-  const std::vector<std::string> lines = {"标题", "正文一", "", "   — 1 —", "正文二", "正文三", "— 2 —"};
+  const std::vector<std::string> lines = {"标题",   "正文一", "",     "   — 1 —",
+                                          "正文二", "正文三", "— 2 —"};
   EXPECT_THAT(FindPageFurniture(lines, {0, 4}), ElementsAre(3, 6));
 }
 
@@ -61,8 +66,8 @@ TEST(FindPageFurniture, RunningHeaderDroppedExceptItsFirstOccurrence) {
 }
 
 TEST(FindPageFurniture, RepeatedNumberRowsAreNoHeader) {
-  const std::vector<std::string> lines = {"0 0 0", "a", "b", "c", "0 0 0", "d", "e", "f",
-                                          "0 0 0", "g", "h", "i"};
+  const std::vector<std::string> lines = {"0 0 0", "a", "b",     "c", "0 0 0", "d",
+                                          "e",     "f", "0 0 0", "g", "h",     "i"};
   EXPECT_THAT(FindPageFurniture(lines, {0, 4, 8}), IsEmpty());
 }
 
@@ -73,9 +78,9 @@ TEST(FindPageFurniture, TwoPagesKeepRepeatedText) {
 }
 
 TEST(FindPageFurniture, FooterWithChangingDigits) {
-  const std::vector<std::string> lines = {"正文1", "正文2", "正文3", "第1页 共3页", "正文4", "正文5",
-                                          "正文6", "第2页 共3页", "正文7", "正文8", "正文9",
-                                          "第3页 共3页"};
+  const std::vector<std::string> lines = {"正文1", "正文2", "正文3", "第1页 共3页",
+                                          "正文4", "正文5", "正文6", "第2页 共3页",
+                                          "正文7", "正文8", "正文9", "第3页 共3页"};
   EXPECT_THAT(FindPageFurniture(lines, {0, 4, 8}), ElementsAre(3, 7, 11));
 }
 

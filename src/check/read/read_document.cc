@@ -40,8 +40,8 @@ bool LooksLikePdf(std::string_view bytes) {
 
 bool LooksLikeHtml(std::string_view bytes) {
   static constexpr std::string_view kStartTags[] = {
-      "html", "head", "body", "meta", "title", "div", "table", "p", "span", "link", "script",
-      "style", "font", "center", "h1", "h2", "h3", "br", "b", "form", "base", "section"};
+      "html",  "head", "body",   "meta", "title", "div", "table", "p", "span", "link", "script",
+      "style", "font", "center", "h1",   "h2",    "h3",  "br",    "b", "form", "base", "section"};
   size_t i = 0;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' ||
@@ -57,9 +57,9 @@ bool LooksLikeHtml(std::string_view bytes) {
       if (StartsWithNoCase(bytes, i + 1, tag) && IsTagEnd(bytes, i + 1 + tag.size())) return true;
     }
   }
-  static constexpr std::string_view kMarkers[] = {"<html", "<body", "<table", "<tr",  "<td",
-                                                  "<div",  "<p",    "<br",    "</p>", "</div>",
-                                                  "</td>", "</tr>"};
+  static constexpr std::string_view kMarkers[] = {"<html", "<body",  "<table", "<tr",
+                                                  "<td",   "<div",   "<p",     "<br",
+                                                  "</p>",  "</div>", "</td>",  "</tr>"};
   const std::string_view head = bytes.substr(0, 64 * 1024);
   bool seen[std::size(kMarkers)] = {};
   int distinct = 0;

@@ -1,9 +1,8 @@
 #include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -34,7 +33,8 @@ class TempDir {
 };
 
 TEST(ReadDocument, Utf8TextLinesAsTheyAre) {
-  Result<Document> doc = ReadDocument("  一、总体情况  \r\n\t（一）主动公开 12 |\r\n\r\n结尾", "a.txt");
+  Result<Document> doc =
+      ReadDocument("  一、总体情况  \r\n\t（一）主动公开 12 |\r\n\r\n结尾", "a.txt");
   ASSERT_TRUE(doc.ok()) << doc.status().message();
   EXPECT_EQ(doc->kind, SourceKind::kText);
   EXPECT_EQ(doc->encoding, "UTF-8");
@@ -51,7 +51,8 @@ TEST(ReadDocument, Utf8WithBom) {
 }
 
 TEST(ReadDocument, Gb18030Text) {
-  Result<std::string> gb = Utf8ToGb18030("2018年政府信息公开工作年度报告\r\n填报单位：昌邑区商务局\r\n");
+  Result<std::string> gb =
+      Utf8ToGb18030("2018年政府信息公开工作年度报告\r\n填报单位：昌邑区商务局\r\n");
   ASSERT_TRUE(gb.ok());
   Result<Document> doc = ReadDocument(*gb, "gb.txt");
   ASSERT_TRUE(doc.ok()) << doc.status().message();
@@ -182,7 +183,8 @@ TEST(ReadDocumentFile, MissingAndDirectory) {
   Result<Document> directory = ReadDocumentFile(dir.path());
   ASSERT_FALSE(directory.ok());
   EXPECT_EQ(directory.status().code(), ErrorCode::kNotFound);
-  EXPECT_EQ(directory.status().message(), "无法读取文件 " + dir.path() + "：这是一个目录，不是文件");
+  EXPECT_EQ(directory.status().message(),
+            "无法读取文件 " + dir.path() + "：这是一个目录，不是文件");
 }
 
 TEST(ReadDocumentFile, Unreadable) {

@@ -38,7 +38,8 @@ long SpanAttribute(const GumboNode* cell, const char* name) {
   if (a == nullptr) return 1;
   // The pre-pass wrote a plain number.
   long n = 0;
-  for (const char* p = a->value; *p >= '0' && *p <= '9'; ++p) n = std::min(n * 10 + (*p - '0'), 100000L);
+  for (const char* p = a->value; *p >= '0' && *p <= '9'; ++p)
+    n = std::min(n * 10 + (*p - '0'), 100000L);
   return n;
 }
 

@@ -49,7 +49,8 @@ TEST_F(ReportPage, VisibleTextInReadingOrder) {
   EXPECT_THAT(doc_.lines, Contains("某某区人民政府办公室"));
   EXPECT_THAT(doc_.lines, Contains("2022年1月25日"));
   const auto title = std::find(doc_.lines.begin(), doc_.lines.end(), "一、总体情况");
-  const auto table = std::find(doc_.lines.begin(), doc_.lines.end(), "三、收到和处理政府信息公开申请情况");
+  const auto table =
+      std::find(doc_.lines.begin(), doc_.lines.end(), "三、收到和处理政府信息公开申请情况");
   EXPECT_LT(title, table);
 }
 
@@ -74,7 +75,7 @@ TEST_F(ReportPage, Table3WithRowspan22) {
   EXPECT_EQ(grid->rows[27][2].text, "四、结转下年度继续办理");  // colspan 3
   for (int r = 7; r <= 14; ++r) EXPECT_EQ(grid->rows[r][1].text, "（三）不予公开");
   EXPECT_EQ(grid->rows[9][2].text, "3.危及“三安全一稳定”");  // &ldquo; &rdquo;
-  EXPECT_EQ(grid->rows[2][4].text, "商业企业");               // 商业<br>企业
+  EXPECT_EQ(grid->rows[2][4].text, "商业企业");              // 商业<br>企业
   EXPECT_EQ(grid->rows[0][0].text,
             "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）");
   EXPECT_EQ(grid->rows[2][3].text, "自然人");
@@ -137,8 +138,8 @@ TEST(ReadHtml, MetaCharsetGbkDecidesAnAmbiguousPage) {
 }
 
 TEST(ReadHtml, Entities) {
-  Result<Document> doc = ReadHtml(
-      "<p>A&nbsp;&amp;&lt;B&gt;&#x5E74;&#24230;&ldquo;x&rdquo;&copy;</p>", "e.html");
+  Result<Document> doc =
+      ReadHtml("<p>A&nbsp;&amp;&lt;B&gt;&#x5E74;&#24230;&ldquo;x&rdquo;&copy;</p>", "e.html");
   ASSERT_TRUE(doc.ok());
   EXPECT_THAT(doc->lines, ElementsAre("A &<B>年度“x”©"));
 }
@@ -149,8 +150,8 @@ TEST(ReadHtml, BlocksAndBreaksStartLines) {
       "<span>行</span><b>内</b>文字 ABC <i>def</i></body>",
       "b.html");
   ASSERT_TRUE(doc.ok());
-  EXPECT_THAT(doc->lines,
-              ElementsAre("前言", "一", "二", "三", "四", "五", "甲", "乙", "标题", "行内文字 ABC def"));
+  EXPECT_THAT(doc->lines, ElementsAre("前言", "一", "二", "三", "四", "五", "甲", "乙", "标题",
+                                      "行内文字 ABC def"));
 }
 
 TEST(ReadHtml, PreformattedTextKeepsLines) {
@@ -174,8 +175,7 @@ TEST(ReadHtml, NestedDataTableMakesTheOuterOneLayout) {
 
 TEST(ReadHtml, TableWithoutTrAndCaption) {
   // The parser adds <tbody> and <tr>; a caption is a line of its own before the rows.
-  Result<Document> doc =
-      ReadHtml("<table><caption>表一</caption><td>a<td>b</table>后文", "t.html");
+  Result<Document> doc = ReadHtml("<table><caption>表一</caption><td>a<td>b</table>后文", "t.html");
   ASSERT_TRUE(doc.ok());
   EXPECT_THAT(doc->lines, ElementsAre("表一", "a | b", "后文"));
   ASSERT_EQ(doc->grids.size(), 1u);
@@ -183,10 +183,10 @@ TEST(ReadHtml, TableWithoutTrAndCaption) {
 }
 
 TEST(ReadHtml, EmptyRowsAndCellsKeepTheirLines) {
-  Result<Document> doc =
-      ReadHtml("<table><tr><td>a</td><td></td></tr><tr><td></td><td></td></tr>"
-               "<tr><td>c</td><td>d</td></tr></table>",
-               "t.html");
+  Result<Document> doc = ReadHtml(
+      "<table><tr><td>a</td><td></td></tr><tr><td></td><td></td></tr>"
+      "<tr><td>c</td><td>d</td></tr></table>",
+      "t.html");
   ASSERT_TRUE(doc.ok());
   EXPECT_THAT(doc->lines, ElementsAre("a |", " |", "c | d"));
   EXPECT_EQ(doc->grids[0].rows[2][1].line, 3);

@@ -24,9 +24,8 @@ constexpr std::string_view kScannedMessage =
 
 void SilencePoppler() {
   static std::once_flag once;
-  std::call_once(once, [] {
-    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-  });
+  std::call_once(
+      once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
 // Share of the visible characters that are no text: U+FFFD, private use, control characters —
@@ -55,15 +54,14 @@ Result<Document> ReadPdf(std::string_view bytes, std::string_view source_name,
                          const ReadLimits& limits) {
   if (bytes.empty()) return FileError(source_name, "文件为空");
   if (bytes.size() > limits.max_bytes || bytes.size() > static_cast<size_t>(INT_MAX)) {
-    return FileError(source_name,
-                     TooLargeMessage(static_cast<double>(bytes.size()),
-                                     std::min<size_t>(limits.max_bytes, INT_MAX)));
+    return FileError(source_name, TooLargeMessage(static_cast<double>(bytes.size()),
+                                                  std::min<size_t>(limits.max_bytes, INT_MAX)));
   }
   const Deadline deadline(limits.max_seconds);
   SilencePoppler();
 
-  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
-      bytes.data(), static_cast<int>(bytes.size())));
+  std::unique_ptr<poppler::document> pdf(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (pdf == nullptr) return FileError(source_name, "PDF 文件已损坏或不完整，无法读取");
   if (pdf->is_locked()) {
     return FileError(source_name, "PDF 文件设有打开密码（已加密），无法读取；请提供未加密的文件");

@@ -79,13 +79,14 @@ TEST(ReadPdf, TableSplitOverTwoPagesWithDashedPageNumbers) {
   for (const std::string& line : doc->lines) {
     if (line.find_first_not_of(' ') != std::string::npos) rows.push_back(Collapse(line));
   }
-  EXPECT_THAT(rows, ElementsAre("2021年政府信息公开工作年度报告",
-                                "一、本年新收政府信息公开申请数量 12 1 0 0 0 0 13",
-                                "二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2",
-                                "（一）予以公开 6 1 0 0 0 0 7", "（二）部分公开 1 0 0 0 0 0 1",
-                                "1.属于国家秘密 0 0 0 0 0 0 0", "2.其他法律行政法规禁止公开 0 0 0 0 0 0 0",
-                                "1.本机关不掌握相关政府信息 3 0 0 0 0 0 3", "（七）总计 12 1 0 0 0 0 13",
-                                "四、结转下年度继续办理 2 0 0 0 0 0 2"));
+  EXPECT_THAT(
+      rows, ElementsAre("2021年政府信息公开工作年度报告",
+                        "一、本年新收政府信息公开申请数量 12 1 0 0 0 0 13",
+                        "二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2",
+                        "（一）予以公开 6 1 0 0 0 0 7", "（二）部分公开 1 0 0 0 0 0 1",
+                        "1.属于国家秘密 0 0 0 0 0 0 0", "2.其他法律行政法规禁止公开 0 0 0 0 0 0 0",
+                        "1.本机关不掌握相关政府信息 3 0 0 0 0 0 3", "（七）总计 12 1 0 0 0 0 13",
+                        "四、结转下年度继续办理 2 0 0 0 0 0 2"));
 }
 
 TEST(ReadPdf, StandardFontPagesWithPageOfFooters) {
