@@ -38,8 +38,9 @@ long SpanAttribute(const GumboNode* cell, const char* name) {
   if (a == nullptr) return 1;
   // The pre-pass wrote a plain number.
   long n = 0;
-  for (const char* p = a->value; *p >= '0' && *p <= '9'; ++p)
+  for (const char* p = a->value; *p >= '0' && *p <= '9'; ++p) {
     n = std::min(n * 10 + (*p - '0'), 100000L);
+  }
   return n;
 }
 
