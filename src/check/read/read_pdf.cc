@@ -28,8 +28,18 @@ void SilencePoppler() {
       once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
-// Share of the visible characters that are no text: U+FFFD, private use, control characters —
-// what poppler yields for fonts without a Unicode mapping.
+// A character poppler yields for a glyph it cannot map to Unicode: U+FFFD, private use, control
+// characters, or — for CID fonts with Identity encoding and no ToUnicode map, where poppler
+// takes the glyph number for the code point — letters of scripts no Chinese report is written
+// in (Latin Extended … Georgian, U+0100–U+1FFF; Glagolitic … Coptic, U+2C00–U+2DFF; Yi and
+// Hangul, U+A000–U+D7FF).
+bool LooksUnmapped(char32_t cp) {
+  return cp == 0xFFFD || (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000 || cp < 0x20 ||
+         (cp >= 0x7F && cp < 0xA0) || (cp >= 0x100 && cp < 0x2000) ||
+         (cp >= 0x2C00 && cp < 0x2E00) || (cp >= 0xA000 && cp < 0xD800);
+}
+
+// True if most visible characters look unmapped.
 bool MostlyUnmapped(const std::vector<std::string>& lines) {
   size_t visible = 0;
   size_t unmapped = 0;
@@ -40,9 +50,7 @@ bool MostlyUnmapped(const std::vector<std::string>& lines) {
       i += len;
       if (cp == ' ' || cp == '\t' || cp == 0x3000) continue;
       ++visible;
-      if (cp == 0xFFFD || (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000 || cp < 0x20) {
-        ++unmapped;
-      }
+      if (LooksUnmapped(cp)) ++unmapped;
     }
   }
   return visible > 0 && unmapped * 2 > visible;

@@ -118,6 +118,12 @@ TEST(ReadPdf, ScannedPdfNeedsOcr) {
             "scan.pdf：PDF 中没有可提取的文字，可能是扫描件，需要先做文字识别（OCR）后再检查");
 }
 
+TEST(ReadPdf, FontWithoutUnicodeMapGivesMojibake) {
+  Result<Document> doc = ReadPdf(testing::Fixture("pdf/unmapped.pdf"), "m.pdf");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_THAT(doc.status().message(), HasSubstr("m.pdf：PDF 中的文字无法正确提取"));
+}
+
 TEST(ReadPdf, TruncatedPdf) {
   Result<Document> doc = ReadDocument(testing::Fixture("pdf/truncated.pdf"), "cut.pdf");
   ASSERT_FALSE(doc.ok());
