@@ -114,20 +114,20 @@ struct DevCase {
   std::set<std::string> ambiguous;
 };
 
-class DevReportTest : public ::testing::TestWithParam<DevCase> {};
+class ExtractDevReportTest : public ::testing::TestWithParam<DevCase> {};
 
-TEST_P(DevReportTest, CellsEqualLabels) {
+TEST_P(ExtractDevReportTest, CellsEqualLabels) {
   const DevCase& tc = GetParam();
   const nlohmann::json labels =
-      nlohmann::json::parse(testing::ReadRepoFile("tests/fixtures/reports-dev/labels.json"));
+      nlohmann::json::parse(extract_testing::ReadRepoFile("tests/fixtures/reports-dev/labels.json"));
   const nlohmann::json* entry = nullptr;
   for (const auto& e : labels) {
     if (e["file"] == tc.file) entry = &e;
   }
   ASSERT_NE(entry, nullptr);
   const ExtractedReport r =
-      testing::ExtractText(testing::ReadRepoFile("tests/fixtures/reports-dev/" + tc.file));
-  SCOPED_TRACE(testing::Dump(r));
+      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/reports-dev/" + tc.file));
+  SCOPED_TRACE(extract_testing::Dump(r));
 
   EXPECT_EQ(r.format_id, (*entry)["format"].get<std::string>());
   ASSERT_TRUE(r.year.has_value());
@@ -189,7 +189,7 @@ TEST_P(DevReportTest, CellsEqualLabels) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Dev, DevReportTest,
+    Dev, ExtractDevReportTest,
     ::testing::Values(
         DevCase{"002.txt", {}}, DevCase{"008.txt", {}},
         DevCase{"013.txt",
@@ -199,11 +199,11 @@ INSTANTIATE_TEST_SUITE_P(
       return "R" + info.param.file.substr(0, 3);
     });
 
-TEST(DevReports, VariantMapsOnlyWholeBreakdowns) {
+TEST(ExtractDevReports, VariantMapsOnlyWholeBreakdowns) {
   // 002 lists six channels (当面、传真、电子邮件、网上、信函、其它): C1 maps, its children do not
   // (the national C1 = C1.1+…+C1.4 would be checked against part of them).
   const ExtractedReport r =
-      testing::ExtractText(testing::ReadRepoFile("tests/fixtures/reports-dev/002.txt"));
+      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/reports-dev/002.txt"));
   EXPECT_EQ(r.variant, "2008-fujian");
   EXPECT_EQ(r.variant_to_national.at("V.主动公开信息数/本年度"), "A1");
   EXPECT_EQ(r.variant_to_national.at("V.受理依申请公开信息总数/本年度"), "C1");
@@ -215,15 +215,15 @@ TEST(DevReports, VariantMapsOnlyWholeBreakdowns) {
   EXPECT_EQ(r.row_units.at("V.主动公开信息数").first, "条");
   // 008: 收费减免金额 is printed in 元 where the national G is in 万元: not mapped.
   const ExtractedReport r8 =
-      testing::ExtractText(testing::ReadRepoFile("tests/fixtures/reports-dev/008.txt"));
+      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/reports-dev/008.txt"));
   EXPECT_EQ(r8.row_units.at("V.政府信息公开收费减免金额").first, "元");
   for (const auto& [from, to] : r8.variant_to_national) EXPECT_NE(to, "G") << from;
 }
 
-TEST(DevReports, TemplateMixAndMisprintedLabel) {
+TEST(ExtractDevReports, TemplateMixAndMisprintedLabel) {
   // 021: a 2021 report whose table 三 prints the single 2019 row "（六）其他处理".
   const ExtractedReport r =
-      testing::ExtractText(testing::ReadRepoFile("tests/fixtures/reports-dev/021.txt"));
+      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/reports-dev/021.txt"));
   EXPECT_EQ(r.format_id, "2021");
   EXPECT_EQ(r.foreign_rows.at("R3.6"), "2019");
   EXPECT_EQ(r.cells.count("R3.6.1/NP"), 0u);
@@ -239,9 +239,9 @@ TEST(DevReports, TemplateMixAndMisprintedLabel) {
   EXPECT_EQ(r.cells.at("RV.T").line, 149);
 }
 
-TEST(DevReports, PdfLayoutLinesAndWrappedLabels) {
+TEST(ExtractDevReports, PdfLayoutLinesAndWrappedLabels) {
   const ExtractedReport r =
-      testing::ExtractText(testing::ReadRepoFile("tests/fixtures/reports-dev/020.txt"));
+      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/reports-dev/020.txt"));
   // The values of a label wrapped around them by the PDF.
   EXPECT_EQ(r.cells.at("R3.2/NP").value, Decimal::FromInt(447));
   EXPECT_EQ(r.cells.at("R3.2/NP").line, 130);
@@ -256,9 +256,9 @@ TEST(DevReports, PdfLayoutLinesAndWrappedLabels) {
   EXPECT_EQ(r.cells.at("T2.8.1/FEE").value, *Decimal::Parse("96171.6"));
 }
 
-TEST(DevReports, RunTogetherSplitsUseCrossRowIdentities) {
+TEST(ExtractDevReports, RunTogetherSplitsUseCrossRowIdentities) {
   const ExtractedReport r =
-      testing::ExtractText(testing::ReadRepoFile("tests/fixtures/reports-dev/015.txt"));
+      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/reports-dev/015.txt"));
   // "270020130" also splits as 2|7|0|0|20|1|30 (its own total holds); only the column sums
   // (R3.7 = Σ outcome rows, R1 + R2 = R3.7 + R4) leave 27|0|0|2|0|1|30.
   EXPECT_EQ(r.cells.at("R3.1/NP").value, Decimal::FromInt(27));
@@ -273,10 +273,10 @@ TEST(DevReports, RunTogetherSplitsUseCrossRowIdentities) {
   EXPECT_EQ(r.cells.at("T2.8.1/FEE").raw, "24252.311082");
 }
 
-TEST(SeedReport, EveryCellWithItsLine) {
+TEST(ExtractSeed, EveryCellWithItsLine) {
   const ExtractedReport r =
-      testing::ExtractText(testing::ReadRepoFile("tests/fixtures/seed-changyi-2018.txt"));
-  SCOPED_TRACE(testing::Dump(r));
+      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/seed-changyi-2018.txt"));
+  SCOPED_TRACE(extract_testing::Dump(r));
   EXPECT_EQ(r.format_id, "2008");
   EXPECT_EQ(r.variant, "");
   ASSERT_TRUE(r.year.has_value());

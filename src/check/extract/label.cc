@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <memory>
 
 namespace gongkai::check::extract {
 namespace {
@@ -12,13 +13,8 @@ constexpr int kPunctSub = 5;    // one punctuation mark printed for another ("�
 constexpr int kDel = 20;        // a label character missing from the text
 constexpr int kIns = 20;        // a text character that is not in the label
 constexpr int kInsDigit = 4;    // a digit inside a label: a value a PDF put inside the cell
-constexpr size_t kDirectWindow = 4096;
-
-int SubCost(char32_t a, char32_t b) {
-  if (a == b) return 0;
-  if (IsPunct(a) && IsPunct(b)) return kPunctSub;
-  return kSub;
-}
+constexpr size_t kDirectWindow = 256;
+constexpr size_t kChunk = 2048;  // longest range aligned at once
 
 int InsCost(char32_t c) { return IsDigit(c) ? kInsDigit : kIns; }
 
@@ -99,30 +95,45 @@ struct CoreMatch {
 
 // Sellers' approximate search of `p` in text[from, to): the first end position whose cost is
 // within `max_cost`, moved on to the local minimum, with its alignment.
-CoreMatch AlignFirst(const Stream& st, std::u32string_view p, size_t from, size_t to,
+CoreMatch AlignRange(const Stream& st, std::u32string_view p, size_t from, size_t to,
                      int max_cost) {
   CoreMatch out;
   const size_t m = p.size();
   if (m == 0 || to <= from) return out;
   const size_t n = to - from;
   const std::u32string& t = st.text;
-  // Columns are computed (and stored, for the trace back) only as far as the first match.
-  std::vector<int> d;
-  d.reserve((m + 1) * std::min<size_t>(n + 1, 256));
+  std::vector<uint8_t> p_punct(m);
+  for (size_t i = 0; i < m; ++i) p_punct[i] = IsPunct(p[i]);
+  // Columns are computed (and kept, for the trace back) only as far as the first match and a
+  // little beyond.
+  // One buffer per thread, reused: (m + 1) × (n + 1) at most (n ≤ kChunk).
+  thread_local std::vector<int> buffer;
+  if (buffer.size() < (m + 1) * (n + 1)) buffer.resize((m + 1) * (n + 1));
+  int* d = buffer.data();
   auto at = [&](size_t i, size_t j) -> int& { return d[j * (m + 1) + i]; };
-  d.resize(m + 1);
+  auto sub = [&](size_t i, size_t j) {
+    const char32_t a = p[i - 1];
+    const char32_t c = t[from + j - 1];
+    if (a == c) return 0;
+    return p_punct[i - 1] && IsPunct(c) ? kPunctSub : kSub;
+  };
   for (size_t i = 0; i <= m; ++i) at(i, 0) = static_cast<int>(i) * kDel;
   size_t end_j = 0;
   size_t first_j = 0;
   for (size_t j = 1; j <= n; ++j) {
     const char32_t c = t[from + j - 1];
-    d.resize((j + 1) * (m + 1));
+    const int ins = InsCost(c);
+    const bool c_punct = IsPunct(c);
     at(0, j) = 0;
+    int* col = &at(0, j);
+    const int* prev = &at(0, j - 1);
     for (size_t i = 1; i <= m; ++i) {
-      int v = at(i - 1, j - 1) + SubCost(p[i - 1], c);
-      v = std::min(v, at(i - 1, j) + kDel);
-      v = std::min(v, at(i, j - 1) + InsCost(c));
-      at(i, j) = v;
+      const char32_t a = p[i - 1];
+      const int s = a == c ? 0 : (p_punct[i - 1] && c_punct ? kPunctSub : kSub);
+      int v = prev[i - 1] + s;
+      v = std::min(v, col[i - 1] + kDel);
+      v = std::min(v, prev[i] + ins);
+      col[i] = v;
     }
     if (end_j == 0) {
       if (at(m, j) <= max_cost) {
@@ -142,7 +153,7 @@ CoreMatch AlignFirst(const Stream& st, std::u32string_view p, size_t from, size_
   size_t j = end_j;
   while (i > 0) {
     const int v = at(i, j);
-    if (j > 0 && v == at(i - 1, j - 1) + SubCost(p[i - 1], t[from + j - 1])) {
+    if (j > 0 && v == at(i - 1, j - 1) + sub(i, j)) {
       out.matched.push_back(from + j - 1);
       --i;
       --j;
@@ -168,47 +179,90 @@ CoreMatch AlignFirst(const Stream& st, std::u32string_view p, size_t from, size_
   return out;
 }
 
-uint64_t TrigramKey(char32_t a, char32_t b, char32_t c) {
-  return (static_cast<uint64_t>(a) << 42) | (static_cast<uint64_t>(b) << 21) | c;
+// AlignRange over chunks of kChunk code points, so memory stays bounded on long ranges. A match
+// near the end of a chunk may be cut there: it is aligned again from its start.
+CoreMatch AlignFirst(const Stream& st, std::u32string_view p, size_t from, size_t to,
+                     int max_cost) {
+  const size_t overlap = 3 * p.size() + 32;
+  size_t a = from;
+  while (a < to) {
+    const size_t b = std::min(to, a + kChunk);
+    CoreMatch r = AlignRange(st, p, a, b, max_cost);
+    if (b == to) return r;
+    if (r.found) {
+      if (r.end + p.size() + 16 <= b) return r;
+      return AlignRange(st, p, r.start, std::min(to, r.start + kChunk), max_cost);
+    }
+    a = b > a + overlap ? b - overlap : b;
+  }
+  return CoreMatch();
 }
 
-CoreMatch FindCore(const Stream& st, std::u32string_view core, size_t from, size_t to) {
+
+// Approximate search of `core` in text[from, to). Long ranges go through a q-gram filter: a
+// match within the allowed edits keeps at least (m−1) − 2·edits of the label's distinct bigrams
+// (an edit breaks at most two), so only regions where that many distinct bigrams occur close
+// together are aligned. The cost is linear in the number of bigram hits.
+CoreMatch FindCore(const Stream& st, std::u32string_view core, size_t from, size_t to,
+                   bool strict) {
   CoreMatch none;
   if (core.empty() || from >= to) return none;
-  const int max_cost = AllowedEdits(core.size()) * kSub;
+  const int allowed = strict ? AllowedEdits(core.size()) / 2 : AllowedEdits(core.size());
+  const int max_cost = allowed * kSub;
   if (to - from <= kDirectWindow) return AlignFirst(st, core, from, to, max_cost);
   if (core.size() < 3 || max_cost == 0) {
     size_t p = FindExact(st, core, from, to);
     if (p == std::u32string::npos) return none;
     return AlignFirst(st, core, p, std::min(to, p + core.size()), 0);
   }
-  std::vector<uint64_t> keys;
-  for (size_t i = 0; i + 2 < core.size(); ++i) {
-    keys.push_back(TrigramKey(core[i], core[i + 1], core[i + 2]));
-  }
+  const size_t m = core.size();
+  std::vector<std::pair<char32_t, char32_t>> keys;
+  for (size_t i = 0; i + 1 < m; ++i) keys.push_back({core[i], core[i + 1]});
   std::sort(keys.begin(), keys.end());
-  const size_t margin = core.size() * 2 + 8;
-  const std::u32string& t = st.text;
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  // Long labels are the ones a PDF wraps around their numbers: two more bigrams may break there.
+  const int slack = m > 10 ? 2 : 0;
+  const size_t need = static_cast<size_t>(
+      std::max<int>(1, static_cast<int>(keys.size()) - 2 * allowed - slack));
+  const size_t span = m + 24;  // a label with numbers inside
+  const size_t margin = m + 16;
+  // Hits (position, which bigram), ascending.
+  std::vector<std::pair<size_t, size_t>> hits;
+  std::vector<size_t> at;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    at.clear();
+    st.BigramPositions(keys[k].first, keys[k].second, from, to, &at);
+    for (size_t p : at) hits.push_back({p, k});
+  }
+  std::sort(hits.begin(), hits.end());
+  std::vector<int> count(keys.size(), 0);
+  size_t distinct = 0;
   size_t win_from = 0;
   size_t win_to = 0;
   bool open = false;
-  for (size_t p = from; p + 2 < to; ++p) {
-    if (!std::binary_search(keys.begin(), keys.end(), TrigramKey(t[p], t[p + 1], t[p + 2]))) {
-      continue;
+  size_t b = 0;
+  for (size_t a = 0; a < hits.size(); ++a) {
+    // Window [hits[a], hits[a] + span): add hits until past it.
+    while (b < hits.size() && hits[b].first < hits[a].first + span) {
+      if (count[hits[b].second]++ == 0) ++distinct;
+      ++b;
     }
-    const size_t a = p > from + margin ? p - margin : from;
-    const size_t b = std::min(to, p + margin);
-    if (open && a <= win_to) {
-      win_to = std::max(win_to, b);
-      continue;
+    if (distinct >= need) {
+      const size_t wa = hits[a].first > from + margin ? hits[a].first - margin : from;
+      const size_t wb = std::min(to, hits[b - 1].first + margin);
+      if (open && wa <= win_to) {
+        win_to = std::max(win_to, wb);
+      } else {
+        if (open) {
+          CoreMatch m1 = AlignFirst(st, core, win_from, win_to, max_cost);
+          if (m1.found) return m1;
+        }
+        open = true;
+        win_from = wa;
+        win_to = wb;
+      }
     }
-    if (open) {
-      CoreMatch m = AlignFirst(st, core, win_from, win_to, max_cost);
-      if (m.found) return m;
-    }
-    open = true;
-    win_from = a;
-    win_to = b;
+    if (--count[hits[a].second] == 0) --distinct;
   }
   if (open) return AlignFirst(st, core, win_from, win_to, max_cost);
   return none;
@@ -353,12 +407,25 @@ int AllowedEdits(size_t length) {
 
 size_t FindExact(const Stream& st, std::u32string_view needle, size_t from, size_t to) {
   if (needle.empty() || from >= to || to > st.size()) return std::u32string::npos;
+  if (needle.size() >= 2 && to - from > kDirectWindow) {
+    // Through the bigram index: only where the first two characters are.
+    std::vector<size_t> at;
+    st.BigramPositions(needle[0], needle[1], from, to, &at);
+    for (size_t p : at) {
+      if (p + needle.size() <= to &&
+          std::u32string_view(st.text).substr(p, needle.size()) == needle) {
+        return p;
+      }
+    }
+    return std::u32string::npos;
+  }
   std::u32string_view hay(st.text.data() + from, to - from);
   size_t p = hay.find(needle);
   return p == std::u32string_view::npos ? std::u32string::npos : from + p;
 }
 
-LabelMatch FindLabel(const Stream& st, const LabelPattern& pattern, size_t from, size_t to) {
+LabelMatch FindLabel(const Stream& st, const LabelPattern& pattern, size_t from, size_t to,
+                     bool strict) {
   to = std::min(to, st.size());
   LabelMatch none;
   // A short label ("3.其他", "（七）总计") counts only with its numbering printed: the words
@@ -366,11 +433,11 @@ LabelMatch FindLabel(const Stream& st, const LabelPattern& pattern, size_t from,
   const bool need_number = pattern.number > 0 && pattern.core.size() <= 3;
   size_t pos = from;
   while (pos < to) {
-    CoreMatch full = FindCore(st, pattern.core, pos, to);
+    CoreMatch full = FindCore(st, pattern.core, pos, to, strict);
     CoreMatch brief;
     if (!pattern.core_short.empty()) {
       // Only where the full label is not found earlier.
-      brief = FindCore(st, pattern.core_short, pos, full.found ? full.start + 1 : to);
+      brief = FindCore(st, pattern.core_short, pos, full.found ? full.start + 1 : to, strict);
     }
     LabelMatch m;
     size_t core_start;

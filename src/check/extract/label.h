@@ -40,9 +40,12 @@ struct LabelMatch {
   int line = 0;         // line of the first code point
 };
 
-// The first occurrence of `pattern` in stream[from, to) within AllowedEdits. Long ranges are
-// searched through a trigram prefilter, so the cost is linear in the range.
-LabelMatch FindLabel(const Stream& st, const LabelPattern& pattern, size_t from, size_t to);
+// The first occurrence of `pattern` in stream[from, to) within AllowedEdits (half of them if
+// `strict`: how a table's first rows are looked for in a whole document). Long ranges are searched
+// through a bigram index, so the cost depends on where the label's bigrams occur, not on the
+// length of the range.
+LabelMatch FindLabel(const Stream& st, const LabelPattern& pattern, size_t from, size_t to,
+                     bool strict = false);
 
 // The start of a numbering of value `number` ("2." "2、" "(2)" "二、" "（二）") and/or "其中："
 // printed right before stream index `pos` (not before `floor`); `pos` if there is none.

@@ -46,10 +46,10 @@ void ExpectWholeTable3(const ExtractedReport& r, const std::string& format) {
   }
 }
 
-TEST(Layouts, Tabs2021) {
+TEST(ExtractLayouts, Tabs2021) {
   const ExtractedReport r =
-      testing::ExtractText(testing::ReadRepoFile("tests/fixtures/check/2021-tabs.txt"));
-  SCOPED_TRACE(testing::Dump(r));
+      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/check/2021-tabs.txt"));
+  SCOPED_TRACE(extract_testing::Dump(r));
   EXPECT_EQ(r.format_id, "2021");
   EXPECT_EQ(*r.year, 2022);
   EXPECT_EQ(r.agency, "青山县交通运输局");
@@ -74,10 +74,10 @@ TEST(Layouts, Tabs2021) {
   EXPECT_EQ(r.table_last_line, 54);
 }
 
-TEST(Layouts, PdfText2019WithAPageBreakInsideTable3) {
-  const ExtractedReport r = testing::ExtractText(
-      testing::ReadRepoFile("tests/fixtures/check/2019-pdf-pagebreak.txt"));
-  SCOPED_TRACE(testing::Dump(r));
+TEST(ExtractLayouts, PdfText2019WithAPageBreakInsideTable3) {
+  const ExtractedReport r = extract_testing::ExtractText(
+      extract_testing::ReadRepoFile("tests/fixtures/check/2019-pdf-pagebreak.txt"));
+  SCOPED_TRACE(extract_testing::Dump(r));
   EXPECT_EQ(r.format_id, "2019");
   EXPECT_EQ(*r.year, 2020);
   EXPECT_EQ(r.agency, "白石镇人民政府");
@@ -105,10 +105,10 @@ TEST(Layouts, PdfText2019WithAPageBreakInsideTable3) {
   EXPECT_TRUE(r.unread_rows.empty());
 }
 
-TEST(Layouts, RunTogetherTable3AndTable4) {
-  const ExtractedReport r = testing::ExtractText(
-      testing::ReadRepoFile("tests/fixtures/check/2021-runtogether-t4.txt"));
-  SCOPED_TRACE(testing::Dump(r));
+TEST(ExtractLayouts, RunTogetherTable3AndTable4) {
+  const ExtractedReport r = extract_testing::ExtractText(
+      extract_testing::ReadRepoFile("tests/fixtures/check/2021-runtogether-t4.txt"));
+  SCOPED_TRACE(extract_testing::Dump(r));
   EXPECT_EQ(r.format_id, "2021");
   EXPECT_EQ(*r.year, 2023);
   EXPECT_EQ(r.agency, "红河市市场监督管理局");
@@ -131,11 +131,11 @@ const char* const kTable4Head =
     "总计 未经复议直接起诉 复议后起诉 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 "
     "其他结果 尚未审结 总计 ";
 
-TEST(Layouts, AmbiguousTable4IsReportedNotGuessed) {
+TEST(ExtractLayouts, AmbiguousTable4IsReportedNotGuessed) {
   // "12103161100200000" fits 12|1|0|3|16 … and 1|2|10|3|16 … : both keep every 总计.
-  const ExtractedReport r = testing::ExtractText(
+  const ExtractedReport r = extract_testing::ExtractText(
       std::string("2021年政府信息公开工作年度报告\n") + kTable4Head + "12103161100200000\n五、存在的主要问题\n");
-  SCOPED_TRACE(testing::Dump(r));
+  SCOPED_TRACE(extract_testing::Dump(r));
   ASSERT_EQ(r.ambiguous.size(), 1u);
   EXPECT_EQ(r.ambiguous[0].row_id, "T4.1");
   EXPECT_EQ(r.ambiguous[0].digits, "12103161100200000");
@@ -147,13 +147,13 @@ TEST(Layouts, AmbiguousTable4IsReportedNotGuessed) {
   EXPECT_EQ(r.cells.count("LD.M"), 0u);
 }
 
-TEST(Layouts, OneCellPerLineWithBars) {
+TEST(ExtractLayouts, OneCellPerLineWithBars) {
   // Text copied from a web table: one cell per line ending in " |", with an empty cell.
   std::string text = "2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n";
   text += "一、本年新收政府信息公开申请数量 |\n3 |\n0 |\n0 |\n0 |\n0 |\n0 |\n3 |\n";
   text += "二、上年结转政府信息公开申请数量 |\n0 |\n0 |\n |\n0 |\n0 |\n0 |\n0 |\n";
-  const ExtractedReport r = testing::ExtractText(text, {"2021"});
-  SCOPED_TRACE(testing::Dump(r));
+  const ExtractedReport r = extract_testing::ExtractText(text, {"2021"});
+  SCOPED_TRACE(extract_testing::Dump(r));
   ExpectRow(r, "R1", {3, 0, 0, 0, 0, 0, 3});
   EXPECT_EQ(r.cells.at("R1/TOT").line, 10);
   // The empty cell is left out; the others keep their columns.
@@ -166,13 +166,13 @@ TEST(Layouts, OneCellPerLineWithBars) {
   EXPECT_EQ(std::find(r.missing_rows.begin(), r.missing_rows.end(), "R1"), r.missing_rows.end());
 }
 
-TEST(Layouts, RowsWithTooManyNumbersAreUnread) {
+TEST(ExtractLayouts, RowsWithTooManyNumbersAreUnread) {
   std::string text = "2022年政府信息公开工作年度报告\n";
   text += "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n";
   text += "二、上年结转政府信息公开申请数量 0 0 0\n0 0 0 0 0 0\n";
   text += "（一）予以公开 1 0 0 0 0 0 1\n";
-  const ExtractedReport r = testing::ExtractText(text, {"2021"});
-  SCOPED_TRACE(testing::Dump(r));
+  const ExtractedReport r = extract_testing::ExtractText(text, {"2021"});
+  SCOPED_TRACE(extract_testing::Dump(r));
   ASSERT_EQ(r.unread_rows.size(), 1u);
   EXPECT_EQ(r.unread_rows[0].row_id, "R2");
   EXPECT_EQ(r.unread_rows[0].line, 3);
@@ -181,15 +181,15 @@ TEST(Layouts, RowsWithTooManyNumbersAreUnread) {
   ExpectRow(r, "R3.1", {1, 0, 0, 0, 0, 0, 1});
 }
 
-TEST(Layouts, HeadingRowsWithNumbers) {
+TEST(ExtractLayouts, HeadingRowsWithNumbers) {
   std::string text =
       "统计指标 | 单位 | 统计数\n一、主动公开情况 | — | 7\n"
       "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）| 条 | 5\n"
       "其中：主动公开规范性文件数 | 条 | 2\n制发规范性文件总数 | 件 | 2\n"
       "（二）通过不同渠道和方式公开政府信息的情况 | — | —\n"
       "1.政府公报公开政府信息数 | 条 | 0\n";
-  const ExtractedReport r = testing::ExtractText(text);
-  SCOPED_TRACE(testing::Dump(r));
+  const ExtractedReport r = extract_testing::ExtractText(text);
+  SCOPED_TRACE(extract_testing::Dump(r));
   EXPECT_EQ(r.format_id, "2008");
   ASSERT_EQ(r.cells.count("A"), 1u);
   EXPECT_TRUE(r.cells.at("A").on_heading);
@@ -201,14 +201,14 @@ TEST(Layouts, HeadingRowsWithNumbers) {
   EXPECT_EQ(r.row_units.at("A1b").first, "件");
 }
 
-TEST(Layouts, AnAbsentRowDoesNotTakeTheNextOnesValues) {
+TEST(ExtractLayouts, AnAbsentRowDoesNotTakeTheNextOnesValues) {
   // D2 "（二）被依法纠错数" is missing; the same label under E must not be read as D2.
   std::string text =
       "统计指标 单位 统计数\n四、行政复议数量 件 3\n（一）维持具体行政行为数 件 2\n"
       "（三）其他情形数 件 1\n五、行政诉讼数量 件 4\n（一）维持具体行政行为或者驳回原告诉讼请求数 件 1\n"
       "（二）被依法纠错数 件 3\n（三）其他情形数 件 0\n六、举报投诉数量 件 0\n";
-  const ExtractedReport r = testing::ExtractText(text, {"2008"});
-  SCOPED_TRACE(testing::Dump(r));
+  const ExtractedReport r = extract_testing::ExtractText(text, {"2008"});
+  SCOPED_TRACE(extract_testing::Dump(r));
   EXPECT_EQ(r.cells.count("D2"), 0u);
   EXPECT_EQ(Cell(r, "D3"), Decimal::FromInt(1));
   EXPECT_EQ(Cell(r, "E2"), Decimal::FromInt(3));
@@ -216,22 +216,22 @@ TEST(Layouts, AnAbsentRowDoesNotTakeTheNextOnesValues) {
   EXPECT_NE(std::find(r.missing_rows.begin(), r.missing_rows.end(), "D2"), r.missing_rows.end());
 }
 
-TEST(Layouts, Table2LabelsInTheNarrativeAreNotRead) {
+TEST(ExtractLayouts, Table2LabelsInTheNarrativeAreNotRead) {
   // "行政许可" in the narrative before the caption is not table 二.
   std::string text =
       "2022年政府信息公开工作年度报告\n全年办理行政许可 25 件。\n二、主动公开政府信息情况\n"
       "第二十条第（五）项\n信息内容 本年处理决定数量\n行政许可 31\n";
-  const ExtractedReport r = testing::ExtractText(text, {"2021"});
+  const ExtractedReport r = extract_testing::ExtractText(text, {"2021"});
   EXPECT_EQ(Cell(r, "T2.5.1/DEC"), Decimal::FromInt(31));
   EXPECT_EQ(r.cells.at("T2.5.1/DEC").line, 6);
 }
 
-TEST(Layouts, ForcedFormatAndNothingFound) {
-  ExtractedReport r = testing::ExtractText("关于做好政务公开工作的通知\n各单位：……\n");
+TEST(ExtractLayouts, ForcedFormatAndNothingFound) {
+  ExtractedReport r = extract_testing::ExtractText("关于做好政务公开工作的通知\n各单位：……\n");
   EXPECT_EQ(r.format_id, "");
   EXPECT_TRUE(r.cells.empty());
   EXPECT_TRUE(r.missing_rows.empty());
-  r = testing::ExtractText("关于做好政务公开工作的通知\n", {"2021"});
+  r = extract_testing::ExtractText("关于做好政务公开工作的通知\n", {"2021"});
   EXPECT_EQ(r.format_id, "2021");
   EXPECT_FALSE(r.missing_rows.empty());
 }

@@ -37,7 +37,7 @@ TEST(ConstraintsOf, HardIdentitiesExpanded) {
   EXPECT_EQ(ConstraintsOf(gongkai::testing::RealFormat("2008")).size(), 6u);
 }
 
-TEST(Solve, CrossRowIdentityChoosesTheSplit) {
+TEST(SolveRows, CrossRowIdentityChoosesTheSplit) {
   // A = B + C; B splits two ways, C is known.
   RowChoice b{"B", {"B"}, {{D(3)}, {D(12)}}};
   SolveResult r = Solve({{"A", Decimal::FromInt(15)}, {"C", Decimal::FromInt(3)}}, {b},
@@ -46,7 +46,7 @@ TEST(Solve, CrossRowIdentityChoosesTheSplit) {
   EXPECT_EQ(r.chosen[0], 1);
 }
 
-TEST(Solve, TwoSolutionsStayAmbiguous) {
+TEST(SolveRows, TwoSolutionsStayAmbiguous) {
   // A = B + C with both B and C open: (3, 12) and (12, 3) both fit.
   RowChoice b{"B", {"B"}, {{D(3)}, {D(12)}}};
   RowChoice c{"C", {"C"}, {{D(3)}, {D(12)}}};
@@ -56,14 +56,14 @@ TEST(Solve, TwoSolutionsStayAmbiguous) {
   EXPECT_EQ(r.possible[0], (std::vector<int>{0, 1}));
 }
 
-TEST(Solve, RowConstraintsFirst) {
+TEST(SolveRows, RowConstraintsFirst) {
   // A row total: only the second candidate of row R adds up.
   RowChoice r1{"R", {"R/X", "R/Y", "R/T"}, {{D(1), D(2), D(4)}, {D(1), D(3), D(4)}}};
   SolveResult r = Solve({}, {r1}, {Eq({"R/T"}, {"R/X", "R/Y"})});
   EXPECT_EQ(r.chosen[0], 1);
 }
 
-TEST(Solve, AWrongRowWithOneSplitIsKept) {
+TEST(SolveRows, AWrongRowWithOneSplitIsKept) {
   // The report itself is wrong: the only split breaks the total; it is read as printed.
   RowChoice r1{"R", {"R/X", "R/T"}, {{D(1), D(4)}}};
   SolveResult r = Solve({}, {r1}, {Eq({"R/T"}, {"R/X"})});
@@ -75,7 +75,7 @@ TEST(Solve, AWrongRowWithOneSplitIsKept) {
   EXPECT_EQ(r.possible[0].size(), 2u);
 }
 
-TEST(Solve, NoSolutionKeepsOnlyRowLevelCertainty) {
+TEST(SolveRows, NoSolutionKeepsOnlyRowLevelCertainty) {
   // A = B + C cannot hold (A known wrong): B stays ambiguous, C (one candidate) is chosen.
   RowChoice b{"B", {"B"}, {{D(3)}, {D(12)}}};
   RowChoice c{"C", {"C"}, {{D(100)}}};
@@ -84,20 +84,20 @@ TEST(Solve, NoSolutionKeepsOnlyRowLevelCertainty) {
   EXPECT_EQ(r.chosen[1], 0);
 }
 
-TEST(Solve, BlankCellsMakeAConstraintUnusable) {
+TEST(SolveRows, BlankCellsMakeAConstraintUnusable) {
   RowChoice b{"B", {"B"}, {{std::nullopt}, {D(12)}}};
   SolveResult r = Solve({{"A", Decimal::FromInt(15)}, {"C", Decimal::FromInt(3)}}, {b},
                         {Eq({"A"}, {"B", "C"})});
   EXPECT_EQ(r.chosen[0], -1);  // both fit: the blank one cannot be checked
 }
 
-TEST(Solve, ConstraintsWithUnknownCellsAreIgnored) {
+TEST(SolveRows, ConstraintsWithUnknownCellsAreIgnored) {
   RowChoice b{"B", {"B"}, {{D(3)}, {D(12)}}};
   SolveResult r = Solve({}, {b}, {Eq({"A"}, {"B", "C"})});
   EXPECT_EQ(r.chosen[0], -1);
 }
 
-TEST(Solve, LessOrEqual) {
+TEST(SolveRows, LessOrEqual) {
   // This year ≤ cumulative.
   RowChoice r1{"R", {"R/Y", "R/C"}, {{D(42), D(5)}, {D(4), D(25)}}};
   LinearConstraint le;
@@ -107,7 +107,7 @@ TEST(Solve, LessOrEqual) {
   EXPECT_EQ(r.chosen[0], 1);
 }
 
-TEST(Solve, WorkIsBounded) {
+TEST(SolveRows, WorkIsBounded) {
   // 12 rows of 6 candidates, all linked by one sum that no assignment meets early: the search
   // stops at the node limit and leaves them ambiguous.
   std::vector<RowChoice> rows;

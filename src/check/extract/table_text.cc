@@ -17,7 +17,8 @@ constexpr size_t kRowWindow = 1500;          // how far after a row the next one
 constexpr size_t kAfterAnchorWindow = 4000;  // the first row after a table's caption or title
 constexpr size_t kMaxLeadingText = 40;       // stray text allowed between a label and its values
 constexpr size_t kLookaheadGap = 6;          // text before a match that makes us look ahead
-constexpr int kStartAttempts = 20;           // candidate starts tried per table
+constexpr int kStartAttempts = 10;           // candidate starts tried per table
+constexpr size_t kStartRows = 8;             // rows a table is first looked for by
 constexpr size_t kMaxListedSplits = 20;      // candidate splits listed for an ambiguous row
 
 bool IsCountUnit(std::string_view unit) {
@@ -90,6 +91,29 @@ class TableReader {
     if (sibling_ != nullptr) {
       for (LinearConstraint& c : ConstraintsOf(*sibling_)) constraints_.push_back(std::move(c));
     }
+    // The constraints within one row (a row total), used while splitting that row.
+    std::map<std::string, std::string> row_of_cell;
+    for (const Format* f : {&format, sibling}) {
+      if (f == nullptr) continue;
+      for (const Table& t : f->tables) {
+        for (const Row& r : t.rows) {
+          for (const Column* c : ColumnsOf(t)) row_of_cell[CellId(t, r, c)] = r.id;
+        }
+      }
+    }
+    for (const LinearConstraint& c : constraints_) {
+      std::string row;
+      bool one_row = true;
+      for (const auto& term : c.terms) {
+        auto it = row_of_cell.find(term.cell);
+        if (it == row_of_cell.end() || (!row.empty() && it->second != row)) {
+          one_row = false;
+          break;
+        }
+        row = it->second;
+      }
+      if (one_row && !row.empty()) row_constraints_[row].push_back(&c);
+    }
   }
 
   int Run() {
@@ -151,15 +175,53 @@ class TableReader {
       rows.push_back(&r);
       patterns.push_back(MakeLabelPattern(r.labels.back()));
     }
-    std::vector<Hit> found;
+    // The table starts at its first row found after `start`, if one of the next rows follows it
+    // closely (one lone label may be a word of the narrative), or right after its caption.
+    size_t table_start = std::u32string::npos;
+    const bool anchored = anchor != std::u32string::npos;
+    // The earliest row found from `start` on. Each row's search result is kept: a match while
+    // `start` has not passed it, or "none before `none_before[j]`". Rows need only be searched
+    // up to the best candidate so far.
+    std::vector<LabelMatch> next(rows.size());
+    std::vector<size_t> none_before(rows.size(), 0);
+    // Tables are looked for by their first rows (kStartRows of them); by any row only if none of
+    // those is printed.
+    size_t start_rows = 0;
+    for (size_t j = 0, eligible = 0; j < rows.size() && eligible < kStartRows; ++j) {
+      start_rows = j + 1;
+      if (anchored || patterns[j].core.size() >= 4) ++eligible;
+    }
     for (int attempt = 0; attempt < kStartAttempts && start < st_.size(); ++attempt) {
-      found = SearchRows(t, rows, patterns, start, first_to, anchor != std::u32string::npos);
-      if (found.empty()) break;
-      // A table starts where at least two of its rows follow each other (one lone label may be
-      // a word of the narrative), or right after its caption.
-      if (found.size() >= 2 || anchor != std::u32string::npos || rows.size() == 1) break;
-      start = found.front().m.end;
-      found.clear();
+      size_t k = rows.size();
+      for (size_t j = 0; j < rows.size(); ++j) {
+        if (j == start_rows && k != rows.size()) break;
+        if (!anchored && patterns[j].core.size() < 4) continue;  // "规章": not without caption
+        const size_t bound = k == rows.size() ? first_to : next[k].start;
+        const bool known = next[j].found ? next[j].start >= start : none_before[j] >= bound;
+        if (!known) {
+          next[j] = FindLabel(st_, patterns[j], start, bound, /*strict=*/!anchored);
+          none_before[j] = next[j].found ? 0 : bound;
+        }
+        if (next[j].found && (k == rows.size() || next[j].start < next[k].start)) k = j;
+      }
+      if (k == rows.size()) break;
+      const LabelMatch& first = next[k];
+      bool confirmed = anchored || rows.size() == 1 ||
+                       (first.cost == 0 && first.end - first.start >= 10);
+      for (size_t la = k + 1; !confirmed && la <= k + 3 && la < rows.size(); ++la) {
+        confirmed = FindLabel(st_, patterns[la], first.end,
+                              std::min(st_.size(), first.end + kRowWindow), /*strict=*/true)
+                        .found;
+      }
+      if (confirmed) {
+        table_start = first.start;
+        break;
+      }
+      start = first.end;
+    }
+    std::vector<Hit> found;
+    if (table_start != std::u32string::npos) {
+      found = SearchRows(t, rows, patterns, table_start, first_to, anchored);
     }
     if (found.empty()) return anchor == std::u32string::npos ? std::u32string::npos : anchor_end;
     if (anchor != std::u32string::npos) NoteLines(st_.line[anchor]);
@@ -458,35 +520,37 @@ class TableReader {
     }
     // Fewer tokens than columns: the digits ran together.
     const std::vector<ColumnKind> kinds = KindsOf(t, r, cols);
-    std::vector<const LinearConstraint*> own;
-    const std::set<std::string> own_cells(cell_ids.begin(), cell_ids.end());
-    for (const LinearConstraint& c : constraints_) {
-      bool inside = true;
-      for (const auto& term : c.terms) {
-        if (!own_cells.count(term.cell)) inside = false;
+    static const std::vector<const LinearConstraint*> kNone;
+    auto rc = row_constraints_.find(r.id);
+    const std::vector<const LinearConstraint*>& own = rc == row_constraints_.end() ? kNone : rc->second;
+    // The row's own identities by column index: Σ coef·value over (column, coef).
+    std::vector<std::pair<std::vector<std::pair<size_t, int>>, bool>> checks;
+    for (const LinearConstraint* c : own) {
+      std::vector<std::pair<size_t, int>> terms;
+      for (const auto& term : c->terms) {
+        auto at = std::find(cell_ids.begin(), cell_ids.end(), term.cell);
+        if (at == cell_ids.end()) break;
+        terms.push_back({static_cast<size_t>(at - cell_ids.begin()), term.coef});
       }
-      if (inside) own.push_back(&c);
+      if (terms.size() == c->terms.size()) checks.push_back({std::move(terms), c->equality});
     }
+    std::vector<std::optional<int64_t>> v(cell_ids.size());
     auto accept = [&](const std::vector<std::string>& parts) {
-      std::map<std::string, int64_t> v;
       for (size_t k = 0; k < parts.size(); ++k) {
-        if (parts[k].empty()) continue;
-        std::optional<Decimal> d = Decimal::Parse(parts[k]);
-        if (!d) return false;
-        v[cell_ids[k]] = d->micros();
+        std::optional<Decimal> d = parts[k].empty() ? std::nullopt : Decimal::Parse(parts[k]);
+        v[k] = d ? std::optional<int64_t>(d->micros()) : std::nullopt;
       }
-      for (const LinearConstraint* c : own) {
+      for (const auto& [terms, equality] : checks) {
         int64_t sum = 0;
         bool usable = true;
-        for (const auto& term : c->terms) {
-          auto it = v.find(term.cell);
-          if (it == v.end()) {
+        for (const auto& [k, coef] : terms) {
+          if (!v[k]) {
             usable = false;
             break;
           }
-          sum += term.coef * it->second;
+          sum += coef * *v[k];
         }
-        if (usable && (c->equality ? sum != 0 : sum > 0)) return false;
+        if (usable && (equality ? sum != 0 : sum > 0)) return false;
       }
       return true;
     };
@@ -611,6 +675,7 @@ class TableReader {
   const Format* sibling_;
   ExtractedReport* out_;
   std::vector<LinearConstraint> constraints_;
+  std::map<std::string, std::vector<const LinearConstraint*>> row_constraints_;
   std::vector<Hit> hits_;
   std::vector<size_t> anchors_;
   std::set<std::string> replaced_;

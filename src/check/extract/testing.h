@@ -12,7 +12,7 @@
 #include "check/extracted.h"
 #include "report/testing_formats.h"
 
-namespace gongkai::check::testing {
+namespace gongkai::check::extract_testing {
 
 // A text Document: `text` split at '\n' ('\r' dropped), as a text reader would give it.
 inline Document DocumentFromText(const std::string& text, const std::string& name = "test.txt") {
@@ -83,4 +83,4 @@ inline std::string Dump(const ExtractedReport& r) {
   return o.str();
 }
 
-}  // namespace gongkai::check::testing
+}  // namespace gongkai::check::extract_testing

@@ -1,5 +1,7 @@
 #include "check/extract/text.h"
 
+#include <algorithm>
+
 namespace gongkai::check::extract {
 
 std::u32string DecodeUtf8(std::string_view s) {
@@ -141,6 +143,46 @@ std::string Stream::Original(size_t from, size_t to) const {
 
 namespace {
 
+size_t BucketOf(char32_t a, char32_t b, size_t buckets) {
+  const uint64_t k = (static_cast<uint64_t>(a) << 21) ^ static_cast<uint64_t>(b);
+  return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 20) % buckets;
+}
+
+}  // namespace
+
+const Stream::BigramIndex& Stream::Index() const {
+  if (!index_) {
+    auto index = std::make_shared<BigramIndex>();
+    const size_t n = text.size() < 2 ? 0 : text.size() - 1;
+    const size_t buckets = std::max<size_t>(n, 1);
+    index->starts.assign(buckets + 1, 0);
+    for (size_t i = 0; i < n; ++i) ++index->starts[BucketOf(text[i], text[i + 1], buckets) + 1];
+    for (size_t k = 0; k < buckets; ++k) index->starts[k + 1] += index->starts[k];
+    index->positions.resize(n);
+    std::vector<uint32_t> fill(index->starts.begin(), index->starts.end() - 1);
+    for (size_t i = 0; i < n; ++i) {
+      index->positions[fill[BucketOf(text[i], text[i + 1], buckets)]++] = static_cast<uint32_t>(i);
+    }
+    index_ = std::move(index);
+  }
+  return *index_;
+}
+
+void Stream::BigramPositions(char32_t a, char32_t b, size_t from, size_t to,
+                             std::vector<size_t>* out) const {
+  const BigramIndex& index = Index();
+  if (index.positions.empty()) return;
+  const size_t buckets = index.starts.size() - 1;
+  const size_t k = BucketOf(a, b, buckets);
+  auto first = index.positions.begin() + index.starts[k];
+  auto last = index.positions.begin() + index.starts[k + 1];
+  for (auto it = std::lower_bound(first, last, from); it != last && *it + 1 < to; ++it) {
+    if (text[*it] == a && text[*it + 1] == b) out->push_back(*it);
+  }
+}
+
+namespace {
+
 bool AllDigits(std::u32string_view s) {
   if (s.empty()) return false;
   for (char32_t c : s) {
@@ -151,10 +193,11 @@ bool AllDigits(std::u32string_view s) {
 
 }  // namespace
 
-bool IsPageNumberLine(std::string_view line) {
-  if (line.size() > 64) return false;
+namespace {
+
+bool IsPageNumberText(std::u32string_view decoded) {
   std::u32string s;
-  for (char32_t c : DecodeUtf8(line)) {
+  for (char32_t c : decoded) {
     c = Fold(c);
     if (!IsSpace(c)) s.push_back(c);
   }
@@ -187,17 +230,31 @@ bool IsPageNumberLine(std::string_view line) {
   return false;
 }
 
+}  // namespace
+
+bool IsPageNumberLine(std::string_view line) {
+  return line.size() <= 64 && IsPageNumberText(DecodeUtf8(line));
+}
+
 Stream BuildStream(const std::vector<std::string>& lines, int first_line,
                    size_t max_code_points) {
   Stream st;
+  size_t bytes = 0;
+  for (const std::string& l : lines) bytes += l.size();
+  const size_t expect = std::min(bytes / 2 + 16, max_code_points);
+  st.text.reserve(expect);
+  st.original.reserve(expect);
+  st.line.reserve(expect);
+  st.brk.reserve(expect);
+  st.bars.reserve(expect);
   bool pending_break = true;
   int pending_bars = 0;
   for (size_t li = 0; li < lines.size(); ++li) {
     if (st.text.size() >= max_code_points) break;
-    const std::string& raw = lines[li];
-    if (IsPageNumberLine(raw)) continue;
+    const std::u32string decoded = DecodeUtf8(lines[li]);
+    if (lines[li].size() <= 64 && IsPageNumberText(decoded)) continue;
     const int line_no = first_line + static_cast<int>(li);
-    for (char32_t orig : DecodeUtf8(raw)) {
+    for (char32_t orig : decoded) {
       const char32_t c = Fold(orig);
       if (IsSpace(c) || c == 0 || c == 0xFFFD) {
         pending_break = true;

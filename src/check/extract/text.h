@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,22 @@ struct Stream {
   size_t size() const { return text.size(); }
   // The printed text of [from, to) as UTF-8 (original code points, no whitespace).
   std::string Original(size_t from, size_t to) const;
+
+  // Where each bigram of `text` occurs, built on first use: searches over long ranges look at
+  // these places only. Appends to *out the positions p in [from, to) with text[p] == a and
+  // text[p + 1] == b, ascending.
+  void BigramPositions(char32_t a, char32_t b, size_t from, size_t to,
+                       std::vector<size_t>* out) const;
+
+ private:
+  // Positions grouped by a hash of their bigram (counting sort): bucket k holds
+  // positions[starts[k] .. starts[k + 1]), ascending.
+  struct BigramIndex {
+    std::vector<uint32_t> starts;
+    std::vector<uint32_t> positions;
+  };
+  const BigramIndex& Index() const;
+  mutable std::shared_ptr<const BigramIndex> index_;
 };
 
 // True for a line that only holds a page number: "-3-", "— 3 —", "第3页", "第 3 页 共 9 页",

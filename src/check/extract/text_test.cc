@@ -50,7 +50,7 @@ TEST(PageNumbers, OnlyPageFurnitureIsDropped) {
   EXPECT_FALSE(IsPageNumberLine("2021-2035"));
 }
 
-TEST(Stream, BreaksBarsAndLines) {
+TEST(TextStream, BreaksBarsAndLines) {
   Stream st = BuildStream({"规章 | 0 |", "  -2-", "行政许可\t12"});
   EXPECT_EQ(st.text, U"规章0行政许可12");
   ASSERT_EQ(st.size(), 9u);
@@ -65,13 +65,13 @@ TEST(Stream, BreaksBarsAndLines) {
   EXPECT_EQ(st.Original(3, 7), "行政许可");
 }
 
-TEST(Stream, OriginalKeepsFullWidth) {
+TEST(TextStream, OriginalKeepsFullWidth) {
   Stream st = BuildStream({"（一）１２"});
   EXPECT_EQ(st.text, U"(一)12");
   EXPECT_EQ(st.Original(0, st.size()), "（一）１２");
 }
 
-TEST(Stream, CapsTheCodePoints) {
+TEST(TextStream, CapsTheCodePoints) {
   Stream st = BuildStream({std::string(100, 'a'), "bbb"}, 1, 50);
   EXPECT_EQ(st.size(), 50u);
 }
