@@ -16,6 +16,7 @@ pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
 # SOCI 4.0.3 (libsoci-dev) ships no CMake config: find it by hand.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

@@ -69,6 +69,7 @@ void AddReportCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddDemoCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddAgenciesCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddSearchCommand(CLI::App& app, Context& ctx, int* exit_code);
+void AddUserCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddServeCommand(CLI::App& app, Context& ctx, int* exit_code);
 
 }  // namespace gongkai::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   gongkai::cli::AddDemoCommand(app, ctx, &exit_code);
   gongkai::cli::AddAgenciesCommand(app, ctx, &exit_code);
   gongkai::cli::AddSearchCommand(app, ctx, &exit_code);
+  gongkai::cli::AddUserCommand(app, ctx, &exit_code);
   gongkai::cli::AddServeCommand(app, ctx, &exit_code);
 
   try {

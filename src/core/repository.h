@@ -8,7 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/account.h"
+#include "core/audit.h"
+#include "core/case_file.h"
+#include "core/catalog/attachment.h"
 #include "core/catalog_query.h"
+#include "core/guide.h"
 #include "core/external_report.h"
 #include "core/records.h"
 #include "core/status.h"
@@ -123,6 +128,146 @@ class Repository {
   // The filter values of the agency's items public on `as_of`, with counts.
   virtual Result<CatalogFacets> ListCatalogFacets(int64_t agency_id, Date as_of) {
     return Unsupported("此存储不支持查询目录");
+  }
+
+  // --- The web platform's records (issue 3): accounts, sessions, online and registered
+  // applications with their events and notices, catalog publishing, attachments, guides, the
+  // audit log. Implemented in store/accounts.cc, cases.cc, catalog_write.cc, guides.cc. Every
+  // method is one transaction; every change writes its AuditRecord in it. Records of an agency
+  // are always looked up by id AND agency: another agency's id is kNotFound, as a missing one.
+  // Adapters that cannot store them return kUnsupported.
+
+  // The agency with this id; kNotFound "未找到机关（编号 N）".
+  virtual Result<Agency> FindAgencyById(int64_t id) { return Unsupported("此存储不支持账户"); }
+
+  // Stores a new user with its grants (user.id, login_state ignored). kConflict "登录名 … 已存在"
+  // for a taken login, kNotFound for a grant on an unknown agency.
+  virtual Result<int64_t> CreateUser(const User& user, const AuditRecord& audit) {
+    return Unsupported("此存储不支持账户");
+  }
+  // kNotFound "未找到用户 …" if absent.
+  virtual Result<User> FindUserByLogin(std::string_view login) {
+    return Unsupported("此存储不支持账户");
+  }
+  virtual Result<User> FindUserById(int64_t id) { return Unsupported("此存储不支持账户"); }
+  // Replaces the failed-login bookkeeping of the user.
+  virtual Status SaveLoginState(int64_t user_id, const LoginState& state) {
+    return Unsupported("此存储不支持账户");
+  }
+  // Stores a session (id ignored); kConflict if the token hash exists.
+  virtual Result<int64_t> CreateSession(const SessionRecord& session) {
+    return Unsupported("此存储不支持账户");
+  }
+  // kNotFound if no session has this token hash (revoked and expired ones are returned).
+  virtual Result<SessionRecord> FindSession(std::string_view token_hash) {
+    return Unsupported("此存储不支持账户");
+  }
+  virtual Status TouchSession(int64_t session_id, Timestamp at) {
+    return Unsupported("此存储不支持账户");
+  }
+  virtual Status RevokeSession(int64_t session_id, Timestamp at) {
+    return Unsupported("此存储不支持账户");
+  }
+
+  // Appends one audit row (for events with no other change: logins, failed logins, logouts).
+  virtual Status AppendAuditRecord(const AuditRecord& record) {
+    return Unsupported("此存储不支持审计日志");
+  }
+  // Audit rows, newest first: of one agency (or all when agency_id is empty), with id below
+  // `before_id` (0 = from the newest), at most `limit` (1…1000; kInvalidInput otherwise).
+  virtual Result<std::vector<AuditRecord>> ListAuditRecords(std::optional<int64_t> agency_id,
+                                                            int64_t before_id, int limit) {
+    return Unsupported("此存储不支持审计日志");
+  }
+
+  // Creates an application (see NewApplication): allocates its number if empty, stores the
+  // notice the callback returns, writes the audit row. If `idempotency_key` was already used by
+  // the agency, changes nothing and returns that application with created = false — unless its
+  // form_fingerprint differs: kConflict "重复提交的内容与首次提交不一致". kConflict also for a
+  // taken number or tracking code; kNotFound for an unknown agency.
+  virtual Result<CreatedApplication> CreateApplication(const NewApplication& request) {
+    return Unsupported("此存储不支持在线申请");
+  }
+  // The application `id` of `agency_id` with events, notices and attachments; kNotFound
+  // "未找到申请（编号 N）" if absent or of another agency.
+  virtual Result<CaseFile> LoadCase(int64_t agency_id, int64_t id) {
+    return Unsupported("此存储不支持在线申请");
+  }
+  // The application with this tracking code; kNotFound if none.
+  virtual Result<CaseFile> FindCaseByTrackingCode(std::string_view tracking_code) {
+    return Unsupported("此存储不支持在线申请");
+  }
+  // Appends the event as number expected_events + 1, with the notice (numbered here), a fees
+  // row for fee_paid (信息处理费 collected, counted by the annual report), and the audit row.
+  // kConflict "申请已被他人更新…" if the application has another number of events by now;
+  // kNotFound as LoadCase.
+  virtual Result<AppendedEvent> AppendApplicationEvent(const EventAppend& request) {
+    return Unsupported("此存储不支持办理申请");
+  }
+  // Stores a request to extend (id ignored) and its audit row; kNotFound as LoadCase.
+  virtual Result<int64_t> AddExtensionRequest(const ExtensionRequest& request,
+                                              const AuditRecord& audit) {
+    return Unsupported("此存储不支持办理申请");
+  }
+  // The open applications (no closing event) of the agencies, with events, oldest receipt
+  // first. Applicant data is not loaded.
+  virtual Result<std::vector<Application>> ListOpenApplications(
+      const std::vector<int64_t>& agency_ids) {
+    return Unsupported("此存储不支持办理申请");
+  }
+
+  // Stores a new catalog item as a draft: index_no, published_on, withdrawn_on and channels
+  // are ignored (they come with publishing). Returns its id.
+  virtual Result<int64_t> CreateCatalogItem(const CatalogItem& draft, const AuditRecord& audit) {
+    return Unsupported("此存储不支持目录发布");
+  }
+  // Replaces the editable fields of item (item.agency_id, item.id): title, doc_no, publisher,
+  // created_on, topic, genre, summary, body, article20_item, normative. index_no and the dates
+  // of publishing stay. A published item gets a search_outbox upsert. kNotFound as LoadCase;
+  // kConflict for a withdrawn item.
+  virtual Status UpdateCatalogItem(const CatalogItem& item, const AuditRecord& audit) {
+    return Unsupported("此存储不支持目录发布");
+  }
+  // Publishes a draft on `on` through `channels`: allocates its 索引号
+  // FormatIndexNumber(agency org_code, year of `on`, next serial) from the agency's counter —
+  // skipping numbers already taken by imported items, never reusing one — and writes a
+  // search_outbox upsert. Returns the item as stored. kConflict if already published or
+  // withdrawn; kInvalidInput if the agency has no org_code.
+  virtual Result<CatalogItem> PublishCatalogItem(int64_t agency_id, int64_t id, Date on,
+                                                 const std::vector<ChannelPublication>& channels,
+                                                 const AuditRecord& audit) {
+    return Unsupported("此存储不支持目录发布");
+  }
+  // Withdraws a published item on `on` (its 索引号 stays taken) and writes a search_outbox
+  // delete. kConflict if not published or already withdrawn.
+  virtual Status WithdrawCatalogItem(int64_t agency_id, int64_t id, Date on,
+                                     const AuditRecord& audit) {
+    return Unsupported("此存储不支持目录发布");
+  }
+
+  // Stores attachment metadata (id ignored) after the owner was checked to belong to
+  // attachment.agency_id (kNotFound otherwise). An attachment of a published catalog item
+  // writes a search_outbox upsert of the item.
+  virtual Result<int64_t> AddAttachment(const Attachment& attachment, const AuditRecord& audit) {
+    return Unsupported("此存储不支持附件");
+  }
+  virtual Result<std::vector<Attachment>> ListAttachments(int64_t agency_id,
+                                                          AttachmentOwner owner,
+                                                          int64_t owner_id) {
+    return Unsupported("此存储不支持附件");
+  }
+  // kNotFound "未找到附件（编号 N）" if absent or of another agency.
+  virtual Result<Attachment> FindAttachment(int64_t agency_id, int64_t id) {
+    return Unsupported("此存储不支持附件");
+  }
+
+  // Stores `guide` as the agency's next version (guide.version and id are assigned). Returns it.
+  virtual Result<Guide> PublishGuide(const Guide& guide, const AuditRecord& audit) {
+    return Unsupported("此存储不支持指南");
+  }
+  // Every version of the agency's guide, newest first (empty if none).
+  virtual Result<std::vector<Guide>> ListGuides(int64_t agency_id) {
+    return Unsupported("此存储不支持指南");
   }
 };
 

@@ -1337,6 +1337,392 @@ TEST_P(RepositoryTest, InvalidExternalAndPublishedReportsAreRefused) {
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM published_reports"), 0);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The web platform's records (migration 3): accounts, sessions, applications with counters,
+// notices and events, catalog publishing with the search outbox, attachments, guides, audit
+// ---------------------------------------------------------------------------------------------
+
+Timestamp Ts(const char* iso) { return *Timestamp::ParseIso8601(iso); }
+
+AuditRecord AuditBy(const char* actor, const char* action) {
+  AuditRecord r;
+  r.recorded_at = Ts("2026-03-02T02:00:00Z");
+  r.actor = actor;
+  r.action = action;
+  r.client_ip = "192.0.2.1";
+  r.detail = action;
+  return r;
+}
+
+class WebRecordsTest : public RepositoryTest {
+ protected:
+  void SetUp() override {
+    RepositoryTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    Dataset ds;
+    ds.agencies = {MakeAgency("a", "甲局"), MakeAgency("b", "乙局")};
+    ASSERT_TRUE(repo_->Import(ds).ok());
+    a_ = AgencyOf("a");
+    b_ = AgencyOf("b");
+  }
+  std::string Text(const std::string& sql) {
+    std::unique_ptr<soci::session> raw = db_->Raw();
+    std::string v;
+    soci::indicator ind = soci::i_ok;
+    *raw << sql, soci::into(v, ind);
+    return ind == soci::i_ok ? v : "NULL";
+  }
+  NewApplication Online(const char* code, const char* received = "2026-03-02") {
+    NewApplication na;
+    na.application.agency_id = a_.id;
+    na.application.channel = Channel::kOnline;
+    na.application.received_on = D(received);
+    na.application.confirmed_on = D(received);
+    na.application.content = "某项目的批复文件";
+    na.pii = SealedPii{"bm9uY2U=", "Y2lwaGVydGV4dA=="};
+    na.tracking_code = code;
+    na.secret_hash = std::string(64, 'a');
+    na.info_form = InformationForm::kElectronic;
+    na.delivery = DeliveryMethod::kOnline;
+    na.audit = AuditBy("public", "application.submit");
+    return na;
+  }
+  Agency a_, b_;
+};
+
+TEST_P(WebRecordsTest, UsersGrantsLoginStateAndSessions) {
+  User u;
+  u.login = "zhang";
+  u.display_name = "张三";
+  u.password_hash = "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA";
+  u.grants = {{a_.id, Role::kAdmin}, {b_.id, Role::kSupervisor}};
+  Result<int64_t> id = repo_->CreateUser(u, AuditBy("cli", "user.add"));
+  ASSERT_TRUE(id.ok()) << id.status().message();
+  EXPECT_EQ(repo_->CreateUser(u, AuditBy("cli", "user.add")).status().code(), ErrorCode::kConflict);
+  User bad = u;
+  bad.login = "li";
+  bad.grants = {{a_.id + b_.id + 100, Role::kEditor}};
+  EXPECT_EQ(repo_->CreateUser(bad, AuditBy("cli", "user.add")).status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM users"), 1);
+
+  Result<User> found = repo_->FindUserByLogin("zhang");
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  EXPECT_EQ(found->id, *id);
+  EXPECT_EQ(found->display_name, "张三");
+  EXPECT_EQ(found->password_hash, u.password_hash);
+  EXPECT_EQ(found->created_at, Ts("2026-03-02T02:00:00Z"));
+  EXPECT_EQ(found->grants.size(), 2u);
+  EXPECT_EQ(repo_->FindUserById(*id)->login, "zhang");
+  EXPECT_EQ(repo_->FindUserByLogin("nobody").status().code(), ErrorCode::kNotFound);
+
+  LoginState st{3, Ts("2026-03-02T01:00:00Z"), Ts("2026-03-02T01:15:00Z")};
+  ASSERT_TRUE(repo_->SaveLoginState(*id, st).ok());
+  EXPECT_EQ(repo_->FindUserById(*id)->login_state, st);
+  ASSERT_TRUE(repo_->SaveLoginState(*id, LoginState{}).ok());
+  EXPECT_EQ(repo_->FindUserById(*id)->login_state, LoginState{});
+
+  SessionRecord s;
+  s.token_hash = std::string(64, 'f');
+  s.user_id = *id;
+  s.created_at = s.last_seen_at = Ts("2026-03-02T02:00:00Z");
+  s.expires_at = Ts("2026-03-02T14:00:00Z");
+  s.client_ip = "203.0.113.9";
+  Result<int64_t> sid = repo_->CreateSession(s);
+  ASSERT_TRUE(sid.ok()) << sid.status().message();
+  EXPECT_EQ(repo_->CreateSession(s).status().code(), ErrorCode::kConflict);
+  ASSERT_TRUE(repo_->TouchSession(*sid, Ts("2026-03-02T02:10:00Z")).ok());
+  Result<SessionRecord> back = repo_->FindSession(s.token_hash);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->last_seen_at, Ts("2026-03-02T02:10:00Z"));
+  EXPECT_FALSE(back->revoked_at.has_value());
+  EXPECT_EQ(back->client_ip, "203.0.113.9");
+  ASSERT_TRUE(repo_->RevokeSession(*sid, Ts("2026-03-02T02:20:00Z")).ok());
+  EXPECT_EQ(repo_->FindSession(s.token_hash)->revoked_at, Ts("2026-03-02T02:20:00Z"));
+  EXPECT_EQ(repo_->FindSession(std::string(64, 'e')).status().code(), ErrorCode::kNotFound);
+}
+
+TEST_P(WebRecordsTest, ApplicationsGetNumbersNoticesAndEventsInOneTransaction) {
+  // An imported application already holds 2026-0002: the counter skips it.
+  Dataset ds;
+  Application imported = ApplicationBuilder("2026-0002", "2026-01-05").Build();
+  ds.applications.push_back({"a", imported});
+  ASSERT_TRUE(repo_->Import(ds).ok());
+
+  NewApplication na = Online("AAAABBBBCCCC");
+  na.idempotency_key = "nonce-0123456789abcdef";
+  na.form_fingerprint = "fp1";
+  na.notice = [](const Application& stored) -> Result<std::optional<NoticeDraft>> {
+    NoticeDraft d;
+    d.kind = NoticeKind::kAcceptance;
+    d.prefix = "甲办";
+    d.issued_on = stored.received_on;
+    d.title = "受理告知书";
+    d.addressee = "申请人";
+    d.paragraphs = {"申请人：", "登记编号 " + stored.number + "。"};
+    d.signature = "甲局";
+    return std::optional<NoticeDraft>(d);
+  };
+  Result<CreatedApplication> first = repo_->CreateApplication(na);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_TRUE(first->created);
+  const CaseFile& f = first->file;
+  EXPECT_EQ(f.application.number, "2026-0001");
+  EXPECT_EQ(f.tracking_code, "AAAABBBBCCCC");
+  EXPECT_EQ(f.pii, na.pii);
+  EXPECT_EQ(f.info_form, InformationForm::kElectronic);
+  EXPECT_EQ(f.delivery, DeliveryMethod::kOnline);
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_EQ(f.notices[0].number, "甲办受〔2026〕1号");
+  EXPECT_EQ(f.notices[0].paragraphs[1], "登记编号 2026-0001。");
+  // The raw columns hold what the app sealed, and the name column stays empty.
+  EXPECT_EQ(Text("SELECT pii_ciphertext FROM applications WHERE tracking_code = 'AAAABBBBCCCC'"),
+            "Y2lwaGVydGV4dA==");
+  EXPECT_EQ(Text("SELECT applicant_name FROM applications WHERE tracking_code = 'AAAABBBBCCCC'"), "");
+
+  // The same key again: the same application, nothing new.
+  Result<CreatedApplication> replay = repo_->CreateApplication(na);
+  ASSERT_TRUE(replay.ok()) << replay.status().message();
+  EXPECT_FALSE(replay->created);
+  EXPECT_EQ(replay->file.application.id, f.application.id);
+  NewApplication changed = na;
+  changed.form_fingerprint = "fp2";
+  EXPECT_EQ(repo_->CreateApplication(changed).status().code(), ErrorCode::kConflict);
+  // A taken tracking code is refused.
+  NewApplication clash = Online("AAAABBBBCCCC");
+  Result<CreatedApplication> taken = repo_->CreateApplication(clash);
+  EXPECT_EQ(taken.status().code(), ErrorCode::kConflict);
+  EXPECT_THAT(taken.status().message(), HasSubstr("查询码"));
+  Result<CreatedApplication> second = repo_->CreateApplication(Online("DDDDEEEEFFFF"));
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->file.application.number, "2026-0003");
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM applications"), 3);
+
+  // Events: appended in order, with the client address, a numbered notice and a fees row.
+  EventAppend ev;
+  ev.agency_id = a_.id;
+  ev.application_id = f.application.id;
+  ev.expected_events = 0;
+  ev.event.kind = EventKind::kFeeNotified;
+  ev.event.on = D("2026-03-03");
+  ev.event.fee_fen = 20000;
+  ev.event.actor = "li";
+  ev.client_ip = "192.0.2.7";
+  ev.notice = NoticeDraft{NoticeKind::kFee, "甲办", D("2026-03-03"), "缴费通知书", "申请人", {"正文"},
+                          "甲局", true, std::nullopt};
+  ev.audit = AuditBy("li", "application.notify_fee");
+  Result<AppendedEvent> appended = repo_->AppendApplicationEvent(ev);
+  ASSERT_TRUE(appended.ok()) << appended.status().message();
+  EXPECT_EQ(appended->seq, 1);
+  EXPECT_EQ(appended->notice->number, "甲办费〔2026〕1号");
+  Result<AppendedEvent> stale = repo_->AppendApplicationEvent(ev);  // still expects 0 events
+  EXPECT_EQ(stale.status().code(), ErrorCode::kConflict);
+  EventAppend other_agency = ev;
+  other_agency.agency_id = b_.id;
+  other_agency.expected_events = 1;
+  EXPECT_EQ(repo_->AppendApplicationEvent(other_agency).status().code(), ErrorCode::kNotFound);
+  ev.expected_events = 1;
+  ev.event.kind = EventKind::kFeePaid;
+  ev.event.on = D("2026-03-05");
+  ev.notice.reset();
+  ASSERT_TRUE(repo_->AppendApplicationEvent(ev).ok());
+  EXPECT_EQ(Scalar("SELECT amount_fen FROM fees"), 20000);
+  EXPECT_EQ(Text("SELECT client_ip FROM application_events WHERE seq = 2"), "192.0.2.7");
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'application.%' "
+                   "AND client_ip = '192.0.2.1'"),
+            4);
+
+  ExtensionRequest req;
+  req.agency_id = a_.id;
+  req.application_id = f.application.id;
+  req.days = 10;
+  req.reason = "需要调取档案";
+  req.actor = "li";
+  req.client_ip = "192.0.2.7";
+  req.requested_at = Ts("2026-03-04T01:00:00Z");
+  ASSERT_TRUE(repo_->AddExtensionRequest(req, AuditBy("li", "application.request_extension")).ok());
+  req.agency_id = b_.id;
+  EXPECT_EQ(repo_->AddExtensionRequest(req, AuditBy("li", "x")).status().code(), ErrorCode::kNotFound);
+
+  Result<CaseFile> loaded = repo_->LoadCase(a_.id, f.application.id);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  ASSERT_EQ(loaded->application.events.size(), 2u);
+  EXPECT_EQ(loaded->application.events[0].fee_fen, 20000);
+  EXPECT_EQ(loaded->event_client_ips, (std::vector<std::string>{"192.0.2.7", "192.0.2.7"}));
+  EXPECT_EQ(loaded->notices.size(), 2u);
+  ASSERT_EQ(loaded->extension_requests.size(), 1u);
+  EXPECT_EQ(loaded->extension_requests[0].reason, "需要调取档案");
+  EXPECT_EQ(repo_->LoadCase(b_.id, f.application.id).status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(repo_->FindCaseByTrackingCode("DDDDEEEEFFFF")->application.number, "2026-0003");
+  EXPECT_EQ(repo_->FindCaseByTrackingCode("ZZZZZZZZZZZZ").status().code(), ErrorCode::kNotFound);
+
+  // Open applications: the imported one and both online ones until one closes.
+  ev.expected_events = 2;
+  ev.event.kind = EventKind::kWithdrawn;
+  ev.event.on = D("2026-03-06");
+  ASSERT_TRUE(repo_->AppendApplicationEvent(ev).ok());
+  Result<std::vector<Application>> open = repo_->ListOpenApplications({a_.id, b_.id});
+  ASSERT_TRUE(open.ok()) << open.status().message();
+  ASSERT_EQ(open->size(), 2u);
+  EXPECT_EQ((*open)[0].number, "2026-0002");
+  EXPECT_EQ((*open)[1].number, "2026-0003");
+  EXPECT_TRUE(repo_->ListOpenApplications({b_.id})->empty());
+}
+
+TEST_P(WebRecordsTest, PublishingAllocatesIndexNumbersOnceAndWritesTheOutbox) {
+  CatalogItem draft;
+  draft.agency_id = a_.id;
+  draft.title = "通知";
+  draft.publisher = "甲局";
+  draft.created_on = D("2026-02-26");
+  draft.topic = "综合政务";
+  draft.normative = NormativeDocument{false, "甲局", D("2026-02-20"), std::nullopt, std::nullopt,
+                                      std::nullopt};
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 3; ++i) {
+    Result<int64_t> id = repo_->CreateCatalogItem(draft, AuditBy("ed", "catalog.create"));
+    ASSERT_TRUE(id.ok()) << id.status().message();
+    ids.push_back(*id);
+  }
+  const std::vector<ChannelPublication> web = {{PublicationChannel::kWebsite, D("2026-03-02")}};
+  Result<CatalogItem> p1 = repo_->PublishCatalogItem(a_.id, ids[0], D("2026-03-02"), web,
+                                                     AuditBy("ed", "catalog.publish"));
+  ASSERT_TRUE(p1.ok()) << p1.status().message();
+  EXPECT_EQ(p1->index_no, a_.org_code + "/2026-00001");
+  ASSERT_TRUE(p1->normative.has_value());
+  EXPECT_EQ(p1->normative->issued_on, D("2026-02-20"));
+  ASSERT_EQ(p1->channels.size(), 1u);
+  EXPECT_EQ(repo_->PublishCatalogItem(a_.id, ids[0], D("2026-03-02"), web, AuditBy("ed", "x"))
+                .status()
+                .code(),
+            ErrorCode::kConflict);
+  EXPECT_EQ(repo_->PublishCatalogItem(b_.id, ids[1], D("2026-03-02"), web, AuditBy("ed", "x"))
+                .status()
+                .code(),
+            ErrorCode::kNotFound);
+  ASSERT_TRUE(repo_->WithdrawCatalogItem(a_.id, ids[0], D("2026-03-03"), AuditBy("ed", "w")).ok());
+  EXPECT_EQ(repo_->WithdrawCatalogItem(a_.id, ids[1], D("2026-03-03"), AuditBy("ed", "w")).code(),
+            ErrorCode::kConflict);  // a draft
+  Result<CatalogItem> p2 = repo_->PublishCatalogItem(a_.id, ids[1], D("2026-03-03"), web,
+                                                     AuditBy("ed", "catalog.publish"));
+  ASSERT_TRUE(p2.ok());
+  EXPECT_EQ(p2->index_no, a_.org_code + "/2026-00002");
+  // Another agency's counter is its own.
+  CatalogItem b_draft = draft;
+  b_draft.agency_id = b_.id;
+  Result<int64_t> b_id = repo_->CreateCatalogItem(b_draft, AuditBy("ed", "catalog.create"));
+  ASSERT_TRUE(b_id.ok());
+  EXPECT_EQ(repo_->PublishCatalogItem(b_.id, *b_id, D("2026-03-03"), web, AuditBy("ed", "p"))
+                ->index_no,
+            b_.org_code + "/2026-00001");
+
+  CatalogItem edited = draft;
+  edited.id = ids[1];
+  edited.title = "通知（修订）";
+  ASSERT_TRUE(repo_->UpdateCatalogItem(edited, AuditBy("ed", "catalog.edit")).ok());
+  edited.id = ids[0];
+  EXPECT_EQ(repo_->UpdateCatalogItem(edited, AuditBy("ed", "x")).code(), ErrorCode::kConflict);
+  edited.agency_id = b_.id;
+  edited.id = ids[2];
+  EXPECT_EQ(repo_->UpdateCatalogItem(edited, AuditBy("ed", "x")).code(), ErrorCode::kNotFound);
+  EXPECT_EQ(Text("SELECT title FROM catalog_items WHERE id = " + std::to_string(ids[1])), "通知（修订）");
+  EXPECT_EQ(Text("SELECT index_no FROM catalog_items WHERE id = " + std::to_string(ids[0])),
+            a_.org_code + "/2026-00001");  // withdrawn, still holds its number
+
+  std::unique_ptr<soci::session> raw = db_->Raw();
+  std::vector<std::string> ops(10);
+  std::vector<long long> entity_ids(10);
+  *raw << "SELECT op, entity_id FROM search_outbox ORDER BY id", soci::into(ops),
+      soci::into(entity_ids);
+  EXPECT_EQ(ops, (std::vector<std::string>{"upsert", "delete", "upsert", "upsert", "upsert"}));
+  EXPECT_EQ(entity_ids, (std::vector<long long>{ids[0], ids[0], ids[1], *b_id, ids[1]}));
+  // Refused changes wrote nothing; the others one audit row each, naming the agency.
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'catalog.%'"), 7);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'x'"), 0);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM audit_log WHERE action IN ('w', 'p') AND agency_id IS "
+                   "NOT NULL"),
+            2);
+}
+
+TEST_P(WebRecordsTest, AttachmentsGuidesAndTheAuditLog) {
+  CatalogItem draft;
+  draft.agency_id = a_.id;
+  draft.title = "通知";
+  draft.publisher = "甲局";
+  draft.created_on = D("2026-02-26");
+  draft.topic = "综合政务";
+  const int64_t item = *repo_->CreateCatalogItem(draft, AuditBy("ed", "catalog.create"));
+  Attachment att;
+  att.agency_id = a_.id;
+  att.owner = AttachmentOwner::kCatalogItem;
+  att.owner_id = item;
+  att.file_name = "附件.pdf";
+  att.content_type = "application/pdf";
+  att.size = 1234;
+  att.sha256 = std::string(64, '0');
+  att.actor = "ed";
+  att.created_at = Ts("2026-03-02T02:00:00Z");
+  Result<int64_t> aid = repo_->AddAttachment(att, AuditBy("ed", "catalog.attach"));
+  ASSERT_TRUE(aid.ok()) << aid.status().message();
+  Attachment wrong = att;
+  wrong.agency_id = b_.id;
+  EXPECT_EQ(repo_->AddAttachment(wrong, AuditBy("ed", "x")).status().code(), ErrorCode::kNotFound);
+  wrong.owner = AttachmentOwner::kApplication;
+  EXPECT_EQ(repo_->AddAttachment(wrong, AuditBy("ed", "x")).status().code(), ErrorCode::kNotFound);
+  Result<Attachment> back = repo_->FindAttachment(a_.id, *aid);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->file_name, "附件.pdf");
+  EXPECT_EQ(back->size, 1234);
+  EXPECT_EQ(back->created_at, att.created_at);
+  EXPECT_EQ(repo_->FindAttachment(b_.id, *aid).status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(repo_->ListAttachments(a_.id, AttachmentOwner::kCatalogItem, item)->size(), 1u);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM search_outbox"), 0);  // a draft's attachment
+
+  Guide g;
+  g.agency_id = a_.id;
+  g.published_on = D("2026-03-02");
+  g.office_name = "甲局办公室";
+  g.address = "某路 1 号";
+  g.hours = "工作日";
+  g.phone = "0432-1";
+  g.notice_prefix = "甲办";
+  g.channels = {{Channel::kInPerson, true, "窗口"}, {Channel::kFax, false, ""}};
+  g.actor = "ed";
+  g.created_at = Ts("2026-03-02T02:00:00Z");
+  ASSERT_TRUE(repo_->PublishGuide(g, AuditBy("ed", "guide.publish")).ok());
+  g.phone = "0432-2";
+  Result<Guide> v2 = repo_->PublishGuide(g, AuditBy("ed", "guide.publish"));
+  ASSERT_TRUE(v2.ok());
+  EXPECT_EQ(v2->version, 2);
+  Result<std::vector<Guide>> all = repo_->ListGuides(a_.id);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].version, 2);
+  EXPECT_EQ((*all)[0].phone, "0432-2");
+  EXPECT_EQ((*all)[1].channels, g.channels);
+  EXPECT_TRUE(repo_->ListGuides(b_.id)->empty());
+
+  AuditRecord login = AuditBy("zhang", "login");
+  login.agency_id = b_.id;
+  ASSERT_TRUE(repo_->AppendAuditRecord(login).ok());
+  Result<std::vector<AuditRecord>> of_b = repo_->ListAuditRecords(b_.id, 0, 10);
+  ASSERT_TRUE(of_b.ok()) << of_b.status().message();
+  ASSERT_EQ(of_b->size(), 1u);
+  EXPECT_EQ((*of_b)[0].client_ip, "192.0.2.1");
+  EXPECT_EQ((*of_b)[0].recorded_at, Ts("2026-03-02T02:00:00Z"));
+  Result<std::vector<AuditRecord>> of_a = repo_->ListAuditRecords(a_.id, 0, 2);
+  ASSERT_TRUE(of_a.ok());
+  ASSERT_EQ(of_a->size(), 2u);
+  EXPECT_EQ((*of_a)[0].action, "guide.publish");  // newest first
+  Result<std::vector<AuditRecord>> older = repo_->ListAuditRecords(a_.id, (*of_a)[1].id, 10);
+  ASSERT_TRUE(older.ok());
+  EXPECT_EQ(older->size(), 2u);  // catalog.attach, catalog.create
+  EXPECT_EQ(repo_->ListAuditRecords(std::nullopt, 0, 0).status().code(), ErrorCode::kInvalidInput);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, WebRecordsTest, ::testing::Values(Backend::kSqlite), BackendName);
+INSTANTIATE_TEST_SUITE_P(Postgres, WebRecordsTest, ::testing::Values(Backend::kPostgres),
+                         BackendName);
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, RepositoryTest, ::testing::Values(Backend::kSqlite), BackendName);
 INSTANTIATE_TEST_SUITE_P(Postgres, RepositoryTest, ::testing::Values(Backend::kPostgres),
                          BackendName);

@@ -286,9 +286,159 @@ CREATE TABLE published_reports (
 ) STRICT)sql",
 };
 
+// Migration 3 (issue 3, the platform on the web): staff accounts and sessions, per-agency
+// counters (register numbers, 索引号, notice numbers — never reused), the online application's
+// columns (tracking code, secret hash, encrypted applicant data), the client address of events
+// and audit rows, notices, attachments, versioned guides and the search outbox.
+constexpr std::string_view kMigration0003[] = {
+    R"sql(
+CREATE TABLE users (
+  id               INTEGER PRIMARY KEY,
+  login            TEXT NOT NULL UNIQUE CHECK (length(login) >= 2),
+  display_name     TEXT NOT NULL,
+  password_hash    TEXT NOT NULL CHECK (length(password_hash) > 0),
+  disabled         INTEGER NOT NULL CHECK (disabled IN (0, 1)),
+  failed_count     INTEGER NOT NULL,
+  first_failed_at  TEXT,
+  locked_until     TEXT,
+  created_at       TEXT NOT NULL
+) STRICT)sql",
+    R"sql(
+CREATE TABLE user_roles (
+  user_id    INTEGER NOT NULL REFERENCES users (id),
+  agency_id  INTEGER NOT NULL REFERENCES agencies (id),
+  role       TEXT NOT NULL,
+  PRIMARY KEY (user_id, agency_id, role)
+) STRICT)sql",
+    R"sql(
+CREATE TABLE sessions (
+  id            INTEGER PRIMARY KEY,
+  token_hash    TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+  user_id       INTEGER NOT NULL REFERENCES users (id),
+  created_at    TEXT NOT NULL,
+  last_seen_at  TEXT NOT NULL,
+  expires_at    TEXT NOT NULL,
+  revoked_at    TEXT,
+  client_ip     TEXT NOT NULL
+) STRICT)sql",
+    "CREATE INDEX sessions_user ON sessions (user_id)",
+    R"sql(
+CREATE TABLE counters (
+  agency_id  INTEGER NOT NULL REFERENCES agencies (id),
+  scope      TEXT NOT NULL,
+  year       INTEGER NOT NULL,
+  value      INTEGER NOT NULL CHECK (value >= 0),
+  PRIMARY KEY (agency_id, scope, year)
+) STRICT)sql",
+    "ALTER TABLE applications ADD COLUMN tracking_code TEXT",
+    "ALTER TABLE applications ADD COLUMN secret_hash TEXT",
+    "ALTER TABLE applications ADD COLUMN pii_nonce TEXT",
+    "ALTER TABLE applications ADD COLUMN pii_ciphertext TEXT",
+    "ALTER TABLE applications ADD COLUMN info_form TEXT",
+    "ALTER TABLE applications ADD COLUMN delivery TEXT",
+    "ALTER TABLE applications ADD COLUMN idempotency_key TEXT",
+    "ALTER TABLE applications ADD COLUMN form_fingerprint TEXT",
+    "CREATE UNIQUE INDEX applications_tracking_code ON applications (tracking_code) "
+    "WHERE tracking_code IS NOT NULL",
+    "CREATE UNIQUE INDEX applications_idempotency ON applications (agency_id, idempotency_key) "
+    "WHERE idempotency_key IS NOT NULL",
+    "ALTER TABLE application_events ADD COLUMN client_ip TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE audit_log ADD COLUMN client_ip TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX audit_log_agency ON audit_log (agency_id, id)",
+    R"sql(
+CREATE TABLE notices (
+  id              INTEGER PRIMARY KEY,
+  agency_id       INTEGER NOT NULL REFERENCES agencies (id),
+  application_id  INTEGER NOT NULL REFERENCES applications (id),
+  kind            TEXT NOT NULL,
+  year            INTEGER NOT NULL,
+  seq             INTEGER NOT NULL CHECK (seq >= 1),
+  number          TEXT NOT NULL CHECK (length(number) > 0),
+  issued_on       TEXT NOT NULL CHECK (length(issued_on) = 10),
+  title           TEXT NOT NULL,
+  addressee       TEXT NOT NULL,
+  body            TEXT NOT NULL,
+  signature       TEXT NOT NULL,
+  to_applicant    INTEGER NOT NULL CHECK (to_applicant IN (0, 1)),
+  outcome         TEXT,
+  event_seq       INTEGER NOT NULL,
+  actor           TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  UNIQUE (agency_id, kind, year, seq)
+) STRICT)sql",
+    "CREATE INDEX notices_application ON notices (application_id, id)",
+    R"sql(
+CREATE TABLE attachments (
+  id            INTEGER PRIMARY KEY,
+  agency_id     INTEGER NOT NULL REFERENCES agencies (id),
+  owner         TEXT NOT NULL CHECK (owner IN ('catalog_item', 'application')),
+  owner_id      INTEGER NOT NULL,
+  file_name     TEXT NOT NULL,
+  content_type  TEXT NOT NULL,
+  size          INTEGER NOT NULL CHECK (size >= 0),
+  sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
+  actor         TEXT NOT NULL,
+  created_at    TEXT NOT NULL
+) STRICT)sql",
+    "CREATE INDEX attachments_owner ON attachments (agency_id, owner, owner_id)",
+    R"sql(
+CREATE TABLE guides (
+  id             INTEGER PRIMARY KEY,
+  agency_id      INTEGER NOT NULL REFERENCES agencies (id),
+  version        INTEGER NOT NULL CHECK (version >= 1),
+  published_on   TEXT NOT NULL CHECK (length(published_on) = 10),
+  office_name    TEXT NOT NULL,
+  address        TEXT NOT NULL,
+  postal_code    TEXT NOT NULL,
+  hours          TEXT NOT NULL,
+  phone          TEXT NOT NULL,
+  fax            TEXT NOT NULL,
+  email          TEXT NOT NULL,
+  website        TEXT NOT NULL,
+  intro          TEXT NOT NULL,
+  fees           TEXT NOT NULL,
+  notice_prefix  TEXT NOT NULL,
+  actor          TEXT NOT NULL,
+  created_at     TEXT NOT NULL,
+  UNIQUE (agency_id, version)
+) STRICT)sql",
+    R"sql(
+CREATE TABLE guide_channels (
+  guide_id   INTEGER NOT NULL REFERENCES guides (id),
+  agency_id  INTEGER NOT NULL REFERENCES agencies (id),
+  seq        INTEGER NOT NULL,
+  channel    TEXT NOT NULL,
+  accepted   INTEGER NOT NULL CHECK (accepted IN (0, 1)),
+  rules      TEXT NOT NULL,
+  PRIMARY KEY (guide_id, seq)
+) STRICT)sql",
+    R"sql(
+CREATE TABLE extension_requests (
+  id              INTEGER PRIMARY KEY,
+  agency_id       INTEGER NOT NULL REFERENCES agencies (id),
+  application_id  INTEGER NOT NULL REFERENCES applications (id),
+  days            INTEGER NOT NULL CHECK (days >= 1),
+  reason          TEXT NOT NULL,
+  actor           TEXT NOT NULL,
+  client_ip       TEXT NOT NULL,
+  requested_at    TEXT NOT NULL
+) STRICT)sql",
+    "CREATE INDEX extension_requests_application ON extension_requests (application_id, id)",
+    R"sql(
+CREATE TABLE search_outbox (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  agency_id   INTEGER NOT NULL REFERENCES agencies (id),
+  entity      TEXT NOT NULL,
+  entity_id   INTEGER NOT NULL,
+  op          TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+  created_at  TEXT NOT NULL
+) STRICT)sql",
+};
+
 constexpr Migration kMigrations[] = {
     {1, "init", kMigration0001},
     {2, "external_reports", kMigration0002},
+    {3, "console", kMigration0003},
 };
 
 }  // namespace
