@@ -23,6 +23,7 @@ namespace gongkai::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitUserError = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitFindings = 3;  // `check`: read, but with error findings
 
 struct GlobalOptions {
   std::string db_url = "var/gongkai.db";  // --db
@@ -68,6 +69,8 @@ void AddDeadlineCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddReportCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddDemoCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddAgenciesCommand(CLI::App& app, Context& ctx, int* exit_code);
+void AddCheckCommand(CLI::App& app, Context& ctx, int* exit_code);
+void AddImportCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddSearchCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddUserCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddServeCommand(CLI::App& app, Context& ctx, int* exit_code);

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   gongkai::cli::AddReportCommand(app, ctx, &exit_code);
   gongkai::cli::AddDemoCommand(app, ctx, &exit_code);
   gongkai::cli::AddAgenciesCommand(app, ctx, &exit_code);
+  gongkai::cli::AddCheckCommand(app, ctx, &exit_code);
+  gongkai::cli::AddImportCommand(app, ctx, &exit_code);
   gongkai::cli::AddSearchCommand(app, ctx, &exit_code);
   gongkai::cli::AddUserCommand(app, ctx, &exit_code);
   gongkai::cli::AddServeCommand(app, ctx, &exit_code);

@@ -204,6 +204,20 @@ void CheckAgencyNames(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   if (std::optional<Signature> s = FindSignature(ctx); s && !s->name.empty()) {
     names.push_back({"署名", U(s->name), s->name_line});
   }
+  // Where the extraction found the agency named (it may see a title or signature we did not).
+  for (const AgencyMention& m : ctx.report->agency_mentions) {
+    const std::string what = m.source == "title"       ? "标题"
+                             : m.source == "filler"    ? "填报单位"
+                             : m.source == "signature" ? "署名"
+                             : m.source == "table_title" ? "统计表标题"
+                                                         : "";
+    std::u32string name = Compact(m.name);
+    // No suffix test: a misprint may be the last character (商务避).
+    if (what.empty() || name.size() < 3 || name.size() > 30 || HasSentencePunct(name)) continue;
+    bool known = false;
+    for (const NameSource& n : names) known = known || (n.what == what && n.name == name);
+    if (!known) names.push_back({what, std::move(name), m.line});
+  }
   if (names.size() < 2) return;
 
   std::u32string whole;
@@ -214,7 +228,7 @@ void CheckAgencyNames(const RuleContext& ctx, std::vector<CheckFinding>& out) {
     for (size_t j = i + 1; j < names.size(); ++j) {
       const NameSource& a = names[i];
       const NameSource& b = names[j];
-      if (Consistent(a.name, b.name)) continue;
+      if (a.what == b.what || Consistent(a.name, b.name)) continue;
       const bool a_longer = a.name.size() >= b.name.size();
       const NameSource& lng = a_longer ? a : b;
       const NameSource& sht = a_longer ? b : a;

@@ -48,5 +48,16 @@ TEST(AgencyNameTest, PrefixesSuffixesAndOtherBodiesAreFine) {
                   .empty());
 }
 
+
+TEST(AgencyNameTest, MentionsFoundByTheExtractionAreCompared) {
+  ExtractedReport r = ReportBuilder("2008").Year(2018).Build();
+  r.agency_mentions.push_back({"table_title", "昌邑区商务居", 31});
+  r.agency_mentions.push_back({"signature", "昌邑区商务局", 28});
+  const auto f = OfKind(Check(DocOf("正文。\n2018年，昌邑区商务局认真贯彻。"), r), "agency_name");
+  ASSERT_EQ(f.size(), 1u) << Dump(f);
+  EXPECT_EQ(f[0].line, 31);
+  EXPECT_THAT(f[0].message, HasSubstr("统计表标题“昌邑区商务居”与署名“昌邑区商务局”不一致"));
+}
+
 }  // namespace
 }  // namespace gongkai::check

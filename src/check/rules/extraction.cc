@@ -43,6 +43,12 @@ void CheckExtraction(const RuleContext& ctx, std::vector<CheckFinding>& out) {
     msg += "：无法确定各格的数，该行未参与核对；请在原文中用分隔符或表格标明各格";
     out.push_back({"ambiguous", Severity::kInfo, a.line, {}, msg, "extract.ambiguous/" + a.row_id});
   }
+  for (const UnreadRow& u : r.unread_rows) {
+    out.push_back({"ambiguous", Severity::kInfo, u.line, {},
+                   RowName(ctx.format, u.row_id) + "后的数字" + Quoted(u.text) + "读不出：" +
+                       u.reason + "；该行未参与核对",
+                   "extract.unread/" + u.row_id});
+  }
   if (!r.missing_rows.empty()) {
     std::string names;
     for (size_t i = 0; i < r.missing_rows.size() && i < 8; ++i) {

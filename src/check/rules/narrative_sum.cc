@@ -12,6 +12,7 @@ namespace gongkai::check::rules {
 namespace {
 
 constexpr size_t npos = std::u32string::npos;
+constexpr size_t kMaxItems = 200;
 
 struct Item {
   std::u32string label;
@@ -126,10 +127,14 @@ std::string PartsText(const std::vector<const Item*>& parts, Decimal* sum) {
 void CheckNarrativeSums(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   const ReportText& text = ctx.narrative;
   const std::u32string& t = text.text();
+  constexpr int kMaxLookups = 50;
+  int lookups = 0;
   size_t sb = 0;
   while (sb < t.size()) {
     size_t se = text.SentenceEnd(sb);
-    const std::vector<Item> items = ItemsOf(text, sb, se);
+    std::vector<Item> items = ItemsOf(text, sb, se);
+    // A "sentence" of hundreds of numbers is a table or noise, not a list in prose.
+    if (items.size() > kMaxItems) items.clear();
     // Lists: items sharing a depth and an opening parenthesis.
     std::vector<std::vector<const Item*>> lists;
     for (const Item& it : items) {
@@ -179,7 +184,8 @@ void CheckNarrativeSums(const RuleContext& ctx, std::vector<CheckFinding>& out) 
       const bool exhaustive =
           std::any_of(parts.begin(), parts.end(), [](const Item* i) { return IsOther(i->label); });
       if (!total && exhaustive && parts.size() >= 3 && parts.front()->unit == U'条' &&
-          ContainsAny(t, sb, parts.front()->begin, {U"主动公开"})) {
+          lookups < kMaxLookups && ContainsAny(t, sb, parts.front()->begin, {U"主动公开"})) {
+        ++lookups;
         total = ActiveTotalBefore(ctx, sb);
       }
       if (!total || parts.size() < 2) continue;

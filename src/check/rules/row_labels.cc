@@ -31,6 +31,12 @@ void CheckRowLabels(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   if (ctx.format == nullptr) return;
   for (const auto& [row_id, printed] : ctx.report->row_labels) {
     const Row* row = ctx.format->FindRow(row_id);
+    if (auto foreign = ctx.report->foreign_rows.find(row_id);
+        row == nullptr && foreign != ctx.report->foreign_rows.end()) {
+      for (const Format* f : ctx.input->formats) {
+        if (f != nullptr && f->id == foreign->second) row = f->FindRow(row_id);
+      }
+    }
     if (row == nullptr || row->labels.empty() || printed.first.empty()) continue;
     const std::string& official = row->labels.back();
     const std::u32string o = StripOrdinal(Words(U(official)));

@@ -3,6 +3,7 @@
 // rows, and values no count can have.
 #include <algorithm>
 #include <functional>
+#include <set>
 
 #include "check/rules/rules.h"
 #include "report/validate.h"
@@ -220,6 +221,58 @@ void CheckTable(const RuleContext& ctx, std::vector<CheckFinding>& out) {
     }
     out.push_back({impossible ? "impossible_value" : "identity", f.severity, line, f.cells,
                    f.message, f.rule});
+  }
+
+  // Rows printed from the sibling format (a 2019 row "（六）其他处理" in a 2021 table): their
+  // identities are those of that format.
+  std::set<std::string> foreign_formats;
+  for (const auto& [row, f] : ctx.report->foreign_rows) foreign_formats.insert(f);
+  for (const std::string& fid : foreign_formats) {
+    const Format* other = nullptr;
+    for (const Format* f : ctx.input->formats) {
+      if (f != nullptr && f->id == fid) other = f;
+    }
+    if (other == nullptr) continue;
+    std::map<std::string, CellValue> theirs;
+    for (const auto& [id, cell] : ctx.cells) {
+      if (!other->Locate(id, nullptr, nullptr, nullptr) || other->IsHeading(id)) continue;
+      CellValue v;
+      v.value = cell.value;
+      v.source = CellSource::kManual;
+      theirs.emplace(id, v);
+    }
+    for (const Finding& f : ValidateCells(*other, theirs, nullptr)) {
+      bool involves_foreign = false;
+      for (const std::string& c : f.cells) {
+        const std::string row = c.substr(0, c.find('/'));
+        auto it = ctx.report->foreign_rows.find(row);
+        involves_foreign = involves_foreign || (it != ctx.report->foreign_rows.end() && it->second == fid);
+      }
+      if (!involves_foreign || f.rule.find(".heading_value/") != std::string::npos) continue;
+      int line = 0;
+      for (const std::string& c : f.cells) {
+        auto it = ctx.cells.find(c);
+        if (it != ctx.cells.end() && it->second.line > 0) {
+          line = it->second.line;
+          break;
+        }
+      }
+      out.push_back({"identity", f.severity, line, f.cells,
+                     f.message + "（含按" + fid + "年版表样印出的行）", f.rule});
+    }
+  }
+
+  // Units printed beside a row (2008-era tables) that are not the form's.
+  for (const auto& [row_id, printed] : ctx.report->row_units) {
+    const Row* row = fmt.FindRow(row_id);
+    if (row == nullptr || row->unit.empty()) continue;
+    const std::u32string unit = Compact(printed.first);
+    if (unit.empty() || unit == U(row->unit) || unit == U"—" || unit == U"-") continue;
+    out.push_back({"unit", Severity::kWarning, printed.second, {row_id},
+                   "“" + EncodeUtf8(Compact(row->labels.back())) + "”的单位印作" +
+                       Quoted(printed.first) + "，国家表样为" + Quoted(row->unit) +
+                       "：请核对该行数字是否按表样的单位填写",
+                   fmt.id + ".unit/" + row_id});
   }
 
   for (const Table& t : fmt.tables) {

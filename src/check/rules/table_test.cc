@@ -73,5 +73,36 @@ TEST(TableTest, HeadingRows) {
   EXPECT_EQ(f[3].severity, Severity::kInfo);
 }
 
+
+TEST(TableTest, RowsPrintedFromThe2019FormAreCheckedByItsIdentities) {
+  // A 2021 table whose （六）其他处理 is the single 2019 row: R3.6 stands for R3.6.1–3.
+  ReportBuilder b("2021");
+  b.Year(2023).AllCells(gongkai::testing::RealFormat("2021"), "T3", "0", 50);
+  for (const char* id : {"R3.6.1", "R3.6.2", "R3.6.3"}) {
+    for (const char* c : {"NP", "CE", "RI", "SO", "LS", "OT", "TOT"}) {
+      b.report().cells.erase(std::string(id) + "/" + c);
+    }
+  }
+  for (const char* c : {"NP", "CE", "RI", "SO", "LS", "OT", "TOT"}) b.Cell(std::string("R3.6/") + c, "0", 60);
+  b.report().foreign_rows["R3.6"] = "2019";
+  EXPECT_TRUE(OfKind(Check(DocOf("正文"), b.Build()), "identity").empty());
+  b.Cell("R3.6/NP", "2", 60).Cell("R3.6/TOT", "2", 60);  // the total (R3.7) still says 0
+  const auto f = OfKind(Check(DocOf("正文"), b.Build()), "identity");
+  ASSERT_EQ(f.size(), 2u) << Dump(f);
+  EXPECT_EQ(f[0].rule, "2019.T3.total/NP");
+  EXPECT_THAT(f[0].message, HasSubstr("按2019年版表样印出的行"));
+}
+
+TEST(TableTest, UnitsPrintedOtherThanTheForm) {
+  ReportBuilder b("2008");
+  b.Year(2018).Cell("G", "500", 120).Cell("C1", "0", 100);
+  b.report().row_units["G"] = {"元", 120};
+  b.report().row_units["C1"] = {"件", 100};
+  const auto f = OfKind(Check(DocOf("正文"), b.Build()), "unit");
+  ASSERT_EQ(f.size(), 1u) << Dump(f);
+  EXPECT_EQ(f[0].line, 120);
+  EXPECT_THAT(f[0].message, HasSubstr("单位印作“元”，国家表样为“万元”"));
+}
+
 }  // namespace
 }  // namespace gongkai::check

@@ -234,18 +234,21 @@ std::string ReportText::Slice(size_t begin, size_t end) const {
 
 size_t ReportText::SentenceBegin(size_t pos) const {
   pos = std::min(pos, text_.size());
-  while (pos > 0 && !IsSentenceEnd(text_[pos - 1])) --pos;
+  const size_t limit = pos > kMaxSentence ? pos - kMaxSentence : 0;
+  while (pos > limit && !IsSentenceEnd(text_[pos - 1])) --pos;
   return pos;
 }
 
 size_t ReportText::SentenceEnd(size_t pos) const {
-  while (pos < text_.size() && !IsSentenceEnd(text_[pos])) ++pos;
+  const size_t limit = std::min(text_.size(), pos + kMaxSentence);
+  while (pos < limit && !IsSentenceEnd(text_[pos])) ++pos;
   return pos;
 }
 
 size_t ReportText::ClauseBegin(size_t pos) const {
   pos = std::min(pos, text_.size());
-  while (pos > 0 && !IsClauseEnd(text_[pos - 1])) --pos;
+  const size_t limit = pos > kMaxSentence ? pos - kMaxSentence : 0;
+  while (pos > limit && !IsClauseEnd(text_[pos - 1])) --pos;
   return pos;
 }
 
@@ -433,7 +436,9 @@ int EditDistance(std::u32string_view a, std::u32string_view b) {
 
 bool InsideTitleMarks(std::u32string_view text, size_t pos) {
   int depth = 0;
-  for (size_t i = std::min(pos, text.size()); i > 0; --i) {
+  const size_t end = std::min(pos, text.size());
+  const size_t limit = end > 300 ? end - 300 : 0;
+  for (size_t i = end; i > limit; --i) {
     const char32_t c = text[i - 1];
     if (IsSentenceEnd(c)) return false;
     if (c == U'》' || c == U'〉') ++depth;

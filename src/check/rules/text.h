@@ -63,7 +63,10 @@ class ReportText {
   size_t Find(std::u32string_view needle, size_t from = 0) const {
     return text_.find(needle, from);
   }
-  // Bounds of the sentence / clause around `pos`: [begin, end) without the terminator.
+  // Bounds of the sentence / clause around `pos`: [begin, end) without the terminator. A
+  // "sentence" longer than kMaxSentence characters (text without punctuation, a table) is cut
+  // there, so that every check stays linear in the size of the text.
+  static constexpr size_t kMaxSentence = 1000;
   size_t SentenceBegin(size_t pos) const;
   size_t SentenceEnd(size_t pos) const;
   size_t ClauseBegin(size_t pos) const;
@@ -102,7 +105,8 @@ std::optional<TextDate> DateAt(std::u32string_view text, size_t pos);
 // Edit distance (insert, delete, substitute one code point).
 int EditDistance(std::u32string_view a, std::u32string_view b);
 
-// True if `pos` lies inside a book title 《…》 (or 〈…〉) opened in the same sentence.
+// True if `pos` lies inside a book title 《…》 (or 〈…〉) opened in the same sentence, at most
+// 300 characters before.
 bool InsideTitleMarks(std::u32string_view text, size_t pos);
 
 bool StartsWith(std::u32string_view text, size_t pos, std::u32string_view prefix);

@@ -322,10 +322,12 @@ class Reader {
                         U"信访", U"诉求", U"咨询", U"人大代表", U"政协", U"提案"});
   }
 
-  // Start of the window before a number: the last hard boundary or digit.
+  // Start of the window before a number: the last hard boundary or digit, at most 40
+  // characters back (a trigger is never farther from its number).
   size_t PreStart(size_t begin) const {
     size_t s = begin;
-    while (s > 0 && !IsHardBoundary(t_[s - 1]) && !IsAsciiDigit(t_[s - 1])) --s;
+    const size_t limit = begin > 40 ? begin - 40 : 0;
+    while (s > limit && !IsHardBoundary(t_[s - 1]) && !IsAsciiDigit(t_[s - 1])) --s;
     return s;
   }
   size_t PostEnd(size_t from) const {
@@ -336,7 +338,8 @@ class Reader {
 
   void ReadNumbers(std::vector<Statement>& out) {
     // The case group (review / lawsuit) a breakdown number belongs to, per sentence.
-    std::optional<Concept> group;
+    bool in_group = false;
+    Concept group = Concept::kReview;
     size_t group_sentence_end = 0;
     for (size_t u = 1; u < t_.size(); ++u) {
       const char32_t unit = t_[u];
@@ -363,15 +366,15 @@ class Reader {
       const size_t post_begin = u + 1;
       const size_t post_end = PostEnd(post_begin);
       const std::u32string_view post = std::u32string_view(t_).substr(post_begin, post_end - post_begin);
-      if (group && n->begin >= group_sentence_end) group.reset();
+      if (in_group && n->begin >= group_sentence_end) in_group = false;
 
       std::optional<Statement> s;
       // Breakdown of a review / lawsuit total in the same sentence.
-      if (group && (unit == U'件' || unit == U'起')) {
+      if (in_group && (unit == U'件' || unit == U'起')) {
         for (const Breakdown& b : Breakdowns()) {
           const size_t at = pre.rfind(b.word);
           if (at == npos || pre.size() - (at + b.word.size()) > 2) continue;
-          s = Statement{*group == Concept::kReview ? b.review : b.lawsuit, n->value,
+          s = Statement{group == Concept::kReview ? b.review : b.lawsuit, n->value,
                         pre_begin, u + 1, pre_begin + at, false};
           break;
         }
@@ -380,6 +383,7 @@ class Reader {
       if (!s) s = FromPost(post, post_begin, *n, unit, pre_begin);
       if (!s || approximate) continue;
       if (s->what == Concept::kReview || s->what == Concept::kLawsuit) {
+        in_group = true;
         group = s->what;
         group_sentence_end = ctx_.narrative.SentenceEnd(u);
       }
@@ -641,7 +645,16 @@ void CheckTextVsTable(const RuleContext& ctx, std::vector<CheckFinding>& out) {
     if (!scope || *scope == Scope::kPart) continue;
     if (*scope == Scope::kArea && !ctx.government) continue;
     Decimal table;
-    const std::string cells_text = ConceptCellsText(fmt, cells, ctx.cells, &table);
+    std::string cells_text = ConceptCellsText(fmt, cells, ctx.cells, &table);
+    if (s.what == Concept::kFee) {
+      // The fee row printed in 元 where the form says 万元: compare in 万元.
+      auto unit = ctx.report->row_units.find(cells[0]);
+      if (unit != ctx.report->row_units.end() && Compact(unit->second.first) == U"元") {
+        if (table.micros() % 10000 != 0) continue;
+        table = Decimal::FromMicros(table.micros() / 10000);
+        cells_text += "元（即 " + table.ToString() + " 万元）";
+      }
+    }
     if (table == s.value) continue;
     const std::string quote = ctx.narrative.Slice(s.quote_begin, s.quote_end);
     std::string msg;

@@ -141,5 +141,16 @@ TEST(TextVsTableTest, MissingCellsAreNotZero) {
       OfKind(Check(DocOf("共收到政府信息公开申请5件。"), b.Build()), "text_vs_table").empty());
 }
 
+
+TEST(TextVsTableTest, AFeeRowPrintedInYuanIsComparedInYuan) {
+  ReportBuilder b("2008");
+  b.Agency("某某局").Year(2016, 1).Cell("G", "500", 13);
+  b.report().row_units["G"] = {"元", 13};
+  EXPECT_TRUE(OfKind(Check(DocOf("收取依申请公开检索复制费用500元。"), b.Build()), "text_vs_table").empty());
+  const auto f = OfKind(Check(DocOf("收取依申请公开检索复制费用600元。"), b.Build()), "text_vs_table");
+  ASSERT_EQ(f.size(), 1u) << Dump(f);
+  EXPECT_THAT(f[0].message, HasSubstr("=500元（即 0.05 万元）"));
+}
+
 }  // namespace
 }  // namespace gongkai::check

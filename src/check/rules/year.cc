@@ -182,7 +182,7 @@ void CheckYear(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   if (!ctx.year) return;
   const int y = *ctx.year;
   const std::string ys = std::to_string(y);
-  const std::string basis = ctx.report->year ? "本报告标题为 " + ys + " 年度" : "本报告是 " + ys + " 年度报告";
+  const std::string basis = "本报告是 " + ys + " 年度报告";
 
   if (std::optional<YearEvidence> t = TableYear(*ctx.doc); t && t->year != y) {
     out.push_back({"year", Severity::kError, t->line, {},
