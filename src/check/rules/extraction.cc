@@ -55,12 +55,14 @@ void CheckExtraction(const RuleContext& ctx, std::vector<CheckFinding>& out) {
       names += (i > 0 ? "、" : "") + RowName(ctx.format, r.missing_rows[i]);
     }
     if (r.missing_rows.size() > 8) names += "等";
-    const bool national = r.variant.empty();
+    // The national 2008-era table dates from 2014 (国办发〔2014〕32号): earlier reports used
+    // provincial tables, which lack rows of it by design.
+    const bool national = r.variant.empty() && !(r.format_id == "2008" && ctx.year && *ctx.year < 2014);
     out.push_back({"missing_rows", national ? Severity::kWarning : Severity::kInfo,
                    r.table_last_line, {},
                    "统计表中没有读到 " + std::to_string(r.missing_rows.size()) + " 行：" + names +
                        (national ? "：表格可能不完整或被截断，这些行未参与核对"
-                                 : "：该地方表样可能没有这些行，未参与核对"),
+                                 : "：地方表样或早年的表样可能没有这些行，未参与核对"),
                    "extract.missing_rows"});
   }
   if (r.cells.empty()) {
