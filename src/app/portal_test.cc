@@ -104,7 +104,9 @@ TEST_F(PortalTest, KeyFileIsCreatedWith0600AndReused) {
   EXPECT_EQ(st.st_size, 32);
   Result<PiiCipher> again = PiiCipher::OpenKeyFile(dir_ + "/keys/pii.key");
   ASSERT_TRUE(again.ok());
-  Result<SealedPii> sealed = pii_->Seal({"某某"});
+  ApplicantDetails someone;
+  someone.name = "某某";
+  Result<SealedPii> sealed = pii_->Seal(someone);
   ASSERT_TRUE(sealed.ok());
   EXPECT_EQ(again->Open(*sealed)->name, "某某");
   chmod((dir_ + "/keys/pii.key").c_str(), 0644);

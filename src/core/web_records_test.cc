@@ -114,8 +114,12 @@ TEST(ApplicationFormTest, EveryProblemIsReportedAtOnceInChinese) {
               ::testing::UnorderedElementsAre("applicant_type", "name", "id_type", "id_number",
                                               "phone", "email", "description", "delivery"));
   for (const FieldError& e : errors) {
-    if (e.field == "delivery") EXPECT_THAT(e.message, HasSubstr("只适用于电子形式"));
-    if (e.field == "email") EXPECT_EQ(e.message, "请填写电子邮箱");
+    if (e.field == "delivery") {
+      EXPECT_THAT(e.message, HasSubstr("只适用于电子形式"));
+    }
+    if (e.field == "email") {
+      EXPECT_EQ(e.message, "请填写电子邮箱");
+    }
   }
 }
 
