@@ -201,7 +201,7 @@ void CheckAgencyNames(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   std::vector<NameSource> names;
   if (std::optional<NameSource> t = TitleName(*ctx.doc)) names.push_back(*t);
   if (std::optional<NameSource> f = FillingUnit(*ctx.doc)) names.push_back(*f);
-  if (std::optional<Signature> s = FindSignature(ctx); s && !s->name.empty()) {
+  if (const std::optional<Signature>& s = ctx.signature; s && !s->name.empty()) {
     names.push_back({"署名", U(s->name), s->name_line});
   }
   // Where the extraction found the agency named (it may see a title or signature we did not).
@@ -220,8 +220,8 @@ void CheckAgencyNames(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   }
   if (names.size() < 2) return;
 
-  std::u32string whole;
-  for (const std::string& l : ctx.doc->lines) whole += Compact(l);
+  // Names are Han characters: the folded text of the whole document counts them as printed.
+  const std::u32string& whole = ctx.full.text();
 
   std::set<std::u32string> reported;
   for (size_t i = 0; i < names.size(); ++i) {

@@ -12,6 +12,15 @@
 
 namespace gongkai::check::rules {
 
+// The signature of the narrative: the agency name and date printed at its end, e.g. line 28
+// "昌邑区商务局" and line 29 "2019年1月3日" — a line holding only a date (or a date after the
+// last sentence of a web page line), and the short name line before it.
+struct Signature {
+  std::string name;  // "" if none
+  int name_line = 0;
+  TextDate date;
+  int date_line = 0;
+};
 struct RuleContext {
   const CheckInput* input = nullptr;
   const Document* doc = nullptr;
@@ -32,6 +41,8 @@ struct RuleContext {
   // The agency is a government (人民政府, 管委会, 行政公署 …): its figures may cover the
   // units under it.
   bool government = false;
+  // The signature at the end of the narrative (FindSignature), found once.
+  std::optional<Signature> signature;
 };
 
 // The narrative of a document: its text without the statistics tables (lines inside the
@@ -84,15 +95,6 @@ void CheckRowLabels(const RuleContext& ctx, std::vector<CheckFinding>& out);
 // Ambiguous and missing rows of the extraction. Kinds "ambiguous", "missing_rows".
 void CheckExtraction(const RuleContext& ctx, std::vector<CheckFinding>& out);
 
-// The signature of the narrative: the agency name and date printed at its end, e.g. line 28
-// "昌邑区商务局" and line 29 "2019年1月3日" — a line holding only a date (or a date after the
-// last sentence of a web page line), and the short name line before it.
-struct Signature {
-  std::string name;  // "" if none
-  int name_line = 0;
-  TextDate date;
-  int date_line = 0;
-};
 std::optional<Signature> FindSignature(const RuleContext& ctx);
 
 // Helpers shared by the rules.

@@ -112,6 +112,7 @@ RuleContext BuildContext(const CheckInput& input) {
   ctx.full = ReportText::Build(*input.doc, {});
   ctx.cells = NationalCells(r, input.format);
   ctx.government = LooksLikeGovernment(r.agency);
+  ctx.signature = FindSignature(ctx);
   if (r.year) {
     ctx.year = r.year;
     ctx.year_line = r.year_line;

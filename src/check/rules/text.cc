@@ -8,13 +8,14 @@ namespace gongkai::check::rules {
 
 std::u32string DecodeUtf8(std::string_view s) {
   std::u32string out;
-  out.reserve(s.size());
+  out.resize(s.size());
+  size_t o = 0;
   size_t i = 0;
   const size_t n = s.size();
   while (i < n) {
     const unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
-      out.push_back(b);
+      out[o++] = b;
       ++i;
       continue;
     }
@@ -40,13 +41,14 @@ std::u32string DecodeUtf8(std::string_view s) {
       }
     }
     if (!ok) {
-      out.push_back(0xFFFD);
+      out[o++] = 0xFFFD;
       ++i;
       continue;
     }
-    out.push_back(cp);
+    out[o++] = cp;
     i += len;
   }
+  out.resize(o);
   return out;
 }
 

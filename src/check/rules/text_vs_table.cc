@@ -535,6 +535,10 @@ class Reader {
         U"尚未收到", U"未收到", U"没有收到", U"暂未收到", U"未接到", U"没有接到", U"未发生",
         U"没有发生", U"未出现", U"没有出现", U"未有", U"无"};
     for (size_t p = 0; p < t_.size(); ++p) {
+      const char32_t first = t_[p];
+      if (first != U'尚' && first != U'未' && first != U'没' && first != U'暂' && first != U'无') {
+        continue;
+      }
       std::u32string_view neg;
       for (std::u32string_view w : kNegations) {
         if (StartsWith(t_, p, w)) {

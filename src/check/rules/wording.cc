@@ -1,4 +1,6 @@
 // Words commonly miswritten in official writing (data/check/miswritten.tsv), as info findings.
+#include <unordered_map>
+
 #include "check/rules/rules.h"
 
 namespace gongkai::check {
@@ -91,26 +93,41 @@ bool ConditionsHold(std::u32string_view t, size_t begin, size_t end, std::string
 
 void CheckWording(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   if (ctx.input->miswritten == nullptr) return;
+  const std::vector<MiswrittenWord>& words = *ctx.input->miswritten;
   const std::u32string& t = ctx.narrative.text();
-  for (const MiswrittenWord& w : *ctx.input->miswritten) {
-    const std::u32string wrong = DecodeUtf8(w.wrong);
-    std::vector<size_t> hits;
-    for (size_t p = t.find(wrong); p != std::u32string::npos; p = t.find(wrong, p + 1)) {
-      if (ConditionsHold(t, p, p + wrong.size(), w.condition)) hits.push_back(p);
+  // One pass over the text, looking up the words by their first character.
+  std::vector<std::u32string> wrong;
+  std::unordered_map<char32_t, std::vector<size_t>> by_first;
+  for (size_t i = 0; i < words.size(); ++i) {
+    wrong.push_back(DecodeUtf8(words[i].wrong));
+    if (!wrong.back().empty()) by_first[wrong.back()[0]].push_back(i);
+  }
+  std::vector<std::vector<size_t>> hits(words.size());
+  for (size_t p = 0; p < t.size(); ++p) {
+    auto it = by_first.find(t[p]);
+    if (it == by_first.end()) continue;
+    for (size_t i : it->second) {
+      if (t.compare(p, wrong[i].size(), wrong[i]) == 0 &&
+          ConditionsHold(t, p, p + wrong[i].size(), words[i].condition)) {
+        hits[i].push_back(p);
+      }
     }
-    if (hits.empty()) continue;
-    const size_t p = hits.front();
+  }
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (hits[i].empty()) continue;
+    const MiswrittenWord& w = words[i];
+    const size_t p = hits[i].front();
     const size_t from = p >= 4 ? p - 4 : 0;
-    const size_t to = std::min(t.size(), p + wrong.size() + 4);
+    const size_t to = std::min(t.size(), p + wrong[i].size() + 4);
     std::string msg = Quoted(ctx.narrative.Slice(from, to)) + "中的" + Quoted(w.wrong) + "应为" +
                       Quoted(w.right);
     if (!w.note.empty()) msg += "（" + w.note + "）";
-    if (hits.size() > 1) {
-      msg += "；全文共 " + std::to_string(hits.size()) + " 处：";
-      for (size_t i = 0; i < hits.size() && i < 8; ++i) {
-        msg += (i > 0 ? "、" : "") + LineRef(ctx.narrative.LineAt(hits[i]));
+    if (hits[i].size() > 1) {
+      msg += "；全文共 " + std::to_string(hits[i].size()) + " 处：";
+      for (size_t k = 0; k < hits[i].size() && k < 8; ++k) {
+        msg += (k > 0 ? "、" : "") + LineRef(ctx.narrative.LineAt(hits[i][k]));
       }
-      if (hits.size() > 8) msg += "等";
+      if (hits[i].size() > 8) msg += "等";
     }
     out.push_back({"wording", Severity::kInfo, ctx.narrative.LineAt(p), {}, msg,
                    "wording.miswritten"});

@@ -124,24 +124,24 @@ std::string DateText(const TextDate& d) {
          "日";
 }
 
-// "(2018年度)" in the table header, or "2011年政府信息公开情况统计表".
-std::optional<YearEvidence> TableYear(const Document& doc) {
-  for (size_t i = 0; i < doc.lines.size(); ++i) {
-    const std::u32string c = Compact(doc.lines[i]);
-    for (size_t p = 0; p + 5 < c.size(); ++p) {
-      if (!IsAsciiDigit(c[p]) || (p > 0 && IsAsciiDigit(c[p - 1]))) continue;
-      std::optional<Number> y = YearAt(c, p);
-      if (!y) continue;
-      const int year = static_cast<int>(y->value.integer_part());
-      size_t e = y->end + 1;
-      if (p > 0 && c[p - 1] == '(' && StartsWith(c, e, U"度)")) {
-        return YearEvidence{year, static_cast<int>(i) + 1, "统计表表头“(" + std::to_string(year) + "年度)”", 2};
-      }
-      if (StartsWith(c, e, U"度")) ++e;
-      if (StartsWith(c, e, U"政府信息公开情况统计表") || StartsWith(c, e, U"政府信息公开工作情况统计表")) {
-        return YearEvidence{year, static_cast<int>(i) + 1,
-                            "统计表标题“" + std::to_string(year) + "年…统计表”", 2};
-      }
+// "(2018年度)" in the table header, or "2011年政府信息公开情况统计表", in the whole document.
+std::optional<YearEvidence> TableYear(const ReportText& full) {
+  const std::u32string& c = full.text();
+  for (size_t p = c.find(U'年'); p != npos; p = c.find(U'年', p + 1)) {
+    if (p < 4) continue;
+    const size_t b = p - 4;
+    if (!IsAsciiDigit(c[b]) || (b > 0 && IsAsciiDigit(c[b - 1]))) continue;
+    std::optional<Number> y = YearAt(c, b);
+    if (!y) continue;
+    const int year = static_cast<int>(y->value.integer_part());
+    size_t e = p + 1;
+    if (b > 0 && c[b - 1] == '(' && StartsWith(c, e, U"度)")) {
+      return YearEvidence{year, full.LineAt(b), "统计表表头“(" + std::to_string(year) + "年度)”", 2};
+    }
+    if (StartsWith(c, e, U"度")) ++e;
+    if (StartsWith(c, e, U"政府信息公开情况统计表") || StartsWith(c, e, U"政府信息公开工作情况统计表")) {
+      return YearEvidence{year, full.LineAt(b),
+                          "统计表标题“" + std::to_string(year) + "年…统计表”", 2};
     }
   }
   return std::nullopt;
@@ -156,7 +156,7 @@ std::optional<YearEvidence> InferYear(const RuleContext& ctx) {
     votes[e.year] += e.weight;
     if (!first.contains(e.year) || first[e.year].weight < e.weight) first[e.year] = e;
   };
-  if (std::optional<YearEvidence> t = TableYear(*ctx.doc)) vote(*t);
+  if (std::optional<YearEvidence> t = TableYear(ctx.full)) vote(*t);
   if (std::optional<Period> p = FindPeriod(ctx.narrative)) {
     vote({p->to.year, ctx.narrative.LineAt(p->begin), "统计期限", 2});
   }
@@ -164,7 +164,7 @@ std::optional<YearEvidence> InferYear(const RuleContext& ctx) {
     vote({ph.year, ctx.narrative.LineAt(ph.year_pos), ctx.narrative.Slice(ph.begin, ph.end),
           ph.title ? 2 : 1});
   }
-  if (std::optional<Signature> s = FindSignature(ctx); s && s->date.month <= 6) {
+  if (const std::optional<Signature>& s = ctx.signature; s && s->date.month <= 6) {
     vote({s->date.year - 1, s->date_line, "落款日期", 1});
   }
   if (votes.empty()) return std::nullopt;
@@ -184,7 +184,7 @@ void CheckYear(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   const std::string ys = std::to_string(y);
   const std::string basis = "本报告是 " + ys + " 年度报告";
 
-  if (std::optional<YearEvidence> t = TableYear(*ctx.doc); t && t->year != y) {
+  if (std::optional<YearEvidence> t = TableYear(ctx.full); t && t->year != y) {
     out.push_back({"year", Severity::kError, t->line, {},
                    t->what + "与报告年度不符：" + basis + "，表头应为“(" + ys + "年度)”",
                    "year.table"});
@@ -214,7 +214,7 @@ void CheckYear(const RuleContext& ctx, std::vector<CheckFinding>& out) {
                    "year.narrative"});
   }
 
-  if (std::optional<Signature> s = FindSignature(ctx);
+  if (const std::optional<Signature>& s = ctx.signature;
       s && (s->date.year < y || (s->date.year == y && (s->date.month < 12 || s->date.day < 31)))) {
     out.push_back({"year", Severity::kWarning, s->date_line, {},
                    "落款日期“" + DateText(s->date) + "”早于报告年度 " + ys +
