@@ -321,6 +321,13 @@ void CleanLine(std::string& line) {
   line = std::move(out);
 }
 
+bool HasText(const std::vector<std::string>& lines) {
+  for (const std::string& line : lines) {
+    if (line.find_first_not_of(" \t") != std::string::npos) return true;
+  }
+  return false;
+}
+
 bool IsWideCodePoint(char32_t cp) {
   return (cp >= 0x2E80 && cp <= 0x2FFF) || (cp >= 0x3001 && cp <= 0x30FF) ||
          (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||

@@ -60,6 +60,9 @@ SplitText SplitLines(std::string_view utf8);
 // REQUIRES: `line` is valid UTF-8 without line breaks.
 void CleanLine(std::string& line);
 
+// True if some line holds more than spaces and tabs.
+bool HasText(const std::vector<std::string>& lines);
+
 // True for code points of East Asian wide scripts and punctuation (CJK ideographs, kana,
 // CJK and full-width punctuation and forms). Between two such characters a line break inside a
 // paragraph or a table cell is not a space.

@@ -209,6 +209,13 @@ TEST(ReadDocumentFile, EmptyFile) {
   EXPECT_EQ(ReadDocumentFile(path).status().message(), path + "：文件为空");
 }
 
+TEST(ReadText, OnlyPageNumbersIsEmpty) {
+  // Regression (found by fuzz_read_text): once the page numbers were dropped nothing was left.
+  Result<Document> doc = ReadText(" \f2\f     \f4\f  \f", "n.txt");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().message(), "n.txt：文件为空（只有页码或页眉页脚）");
+}
+
 TEST(ReadText, FormFeedPagesWithoutPageNumbers) {
   Result<Document> doc = ReadText("一\n二\f三\n四\f", "t.txt");
   ASSERT_TRUE(doc.ok());

@@ -119,6 +119,8 @@ Result<Document> ReadPdf(std::string_view bytes, std::string_view source_name,
     doc.lines[line].clear();
     doc.dropped_lines.push_back(line + 1);
   }
+  // Scanned pages to which a tool added page numbers as text.
+  if (!HasText(doc.lines)) return FileError(source_name, kScannedMessage);
   return doc;
 }
 

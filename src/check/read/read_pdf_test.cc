@@ -124,6 +124,14 @@ TEST(ReadPdf, FontWithoutUnicodeMapGivesMojibake) {
   EXPECT_THAT(doc.status().message(), HasSubstr("m.pdf：PDF 中的文字无法正确提取"));
 }
 
+TEST(ReadPdf, ScannedPagesWithPageNumbersNeedOcr) {
+  // Regression (found by fuzz_read_pdf): page numbers were the only text, and once they were
+  // dropped the Document had none.
+  Result<Document> doc = ReadPdf(testing::Fixture("pdf/scanned-numbered.pdf"), "s.pdf");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_THAT(doc.status().message(), HasSubstr("s.pdf：PDF 中没有可提取的文字"));
+}
+
 TEST(ReadPdf, TruncatedPdf) {
   Result<Document> doc = ReadDocument(testing::Fixture("pdf/truncated.pdf"), "cut.pdf");
   ASSERT_FALSE(doc.ok());

@@ -16,20 +16,14 @@ Result<Document> ReadText(std::string_view utf8_or_gb, std::string_view source_n
   doc.kind = SourceKind::kText;
   doc.encoding = decoded->encoding;
   doc.lines = std::move(split.lines);
-  bool any_text = false;
-  for (const std::string& line : doc.lines) {
-    if (line.find_first_not_of(" \t") != std::string::npos) {
-      any_text = true;
-      break;
-    }
-  }
-  if (!any_text) return FileError(source_name, "文件为空（只有空白）");
+  if (!HasText(doc.lines)) return FileError(source_name, "文件为空（只有空白）");
   if (!split.page_starts.empty()) {
     for (const int start : split.page_starts) doc.page_starts.push_back(start + 1);
     for (const int line : FindPageFurniture(doc.lines, split.page_starts)) {
       doc.lines[line].clear();
       doc.dropped_lines.push_back(line + 1);
     }
+    if (!HasText(doc.lines)) return FileError(source_name, "文件为空（只有页码或页眉页脚）");
   }
   return doc;
 }
