@@ -237,6 +237,35 @@ TEST_F(CasesTest, FeesUnderThe2019RulesAreCounted) {
   EXPECT_EQ(Raw("SELECT amount_fen || ' ' || on_date FROM fees")[0], "300000 2026-02-20");
 }
 
+TEST_F(CasesTest, WorkedCasesLandInTheRecordsTheAnnualReportCounts) {
+  SubmitRequest online;
+  online.agency_slug = "changyi-commerce";
+  online.form = PersonForm();
+  online.form.applicant_type = "research_institution";
+  online.form.id_type = "uscc";
+  online.form.id_number = "91350100M000100Y43";
+  online.form.legal_representative = "李四";
+  Result<SubmitOutcome> submitted = SubmitApplication(services_, online, "ip", Now());
+  ASSERT_TRUE(submitted.ok() && submitted->receipt) << submitted.status().message();
+  Registered fax = Register("2026-02-25", Channel::kFax, D("2026-02-26"));
+  ASSERT_TRUE(Answer(services_, Reviewer(agency_a_), Ref(fax), Outcome::kNotHeld, "", "",
+                     D("2026-03-02"), "", Now())
+                  .ok());
+
+  Result<YearRecords> year = repo_->LoadYear(agency_a_.id, 2026);
+  ASSERT_TRUE(year.ok()) << year.status().message();
+  ASSERT_EQ(year->applications.size(), 2u);
+  const Application& by_fax = year->applications[0];
+  const Application& by_web = year->applications[1];
+  EXPECT_EQ(by_fax.channel, Channel::kFax);
+  EXPECT_EQ(by_fax.StatutoryReceiptDate(), D("2026-02-26"));
+  ASSERT_TRUE(ClosingOf(by_fax).has_value());
+  EXPECT_EQ(ClosingOf(by_fax)->outcome, Outcome::kNotHeld);
+  EXPECT_EQ(by_web.channel, Channel::kOnline);
+  EXPECT_EQ(by_web.applicant_type, ApplicantType::kResearchInstitution);
+  EXPECT_EQ(by_web.applicant_name, "");  // the report never needs the name
+}
+
 TEST_F(CasesTest, NoFeesUnderThe2008Rules) {
   Registered reg = Register("2018-06-04");  // received under Reg2008
   Result<ActionResult> fee =
