@@ -3,6 +3,8 @@
 // not it — 《中华人民共和国政府信息公开个例》, 《政府信息公开工作条例》. Titles of other
 // documents (指南, 目录, 办法, 规定, 年度报告, 关于…的通知) end otherwise and are never compared;
 // a provincial regulation (《广东省政务公开条例》) is too far from the national title.
+#include <algorithm>
+
 #include "check/rules/rules.h"
 
 namespace gongkai::check::rules {
@@ -26,6 +28,8 @@ bool RegulationLike(std::u32string_view t) {
 
 void CheckRegulationTitles(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   const std::u32string& t = ctx.narrative.text();
+  // One finding per distinct wrong title, with every line it is printed on.
+  std::vector<std::pair<std::u32string, std::vector<size_t>>> wrong;
   for (size_t p = 0; p < t.size(); ++p) {
     const char32_t open = t[p];
     if (open != U'《' && open != U'〈') continue;
@@ -38,14 +42,28 @@ void CheckRegulationTitles(const RuleContext& ctx, std::vector<CheckFinding>& ou
     const std::u32string title = Compact(std::u32string_view(t).substr(p + 1, e - p - 1));
     if (Accepted(title) || !RegulationLike(title)) continue;
     const bool national = title.starts_with(U"中华人民共和国");
-    const int d_full = EditDistance(title, kFull);
-    const int d_short = EditDistance(title, kShort);
-    const bool near = national ? d_full <= 3 : d_short <= 2;
+    const bool near = national ? EditDistance(title, kFull) <= 3 : EditDistance(title, kShort) <= 2;
     if (!near) continue;
+    auto it = std::find_if(wrong.begin(), wrong.end(),
+                           [&](const auto& w) { return w.first == title; });
+    if (it == wrong.end()) {
+      wrong.push_back({title, {p}});
+    } else {
+      it->second.push_back(p);
+    }
+  }
+  for (const auto& [title, places] : wrong) {
+    const bool national = title.starts_with(U"中华人民共和国");
     const std::string right = national ? "《中华人民共和国政府信息公开条例》" : "《政府信息公开条例》";
-    out.push_back({"title", Severity::kError, ctx.narrative.LineAt(p), {},
-                   "法规名称写错：" + EncodeUtf8(open) + EncodeUtf8(title) + EncodeUtf8(close) +
-                       "应为" + right + "（或简称《条例》）",
+    std::string msg = "法规名称写错：《" + EncodeUtf8(title) + "》应为" + right + "（或简称《条例》）";
+    if (places.size() > 1) {
+      msg += "；全文共 " + std::to_string(places.size()) + " 处：";
+      for (size_t k = 0; k < places.size() && k < 8; ++k) {
+        msg += (k > 0 ? "、" : "") + LineRef(ctx.narrative.LineAt(places[k]));
+      }
+      if (places.size() > 8) msg += "等";
+    }
+    out.push_back({"title", Severity::kError, ctx.narrative.LineAt(places.front()), {}, msg,
                    "title.regulation"});
   }
 }

@@ -20,8 +20,10 @@ std::vector<CheckFinding> Titles(const std::string& text) {
 TEST(RegulationTitleTest, MisnamedTitlesAreErrorsWithTheRightTitle) {
   const auto f = Titles(
       "根据《中华人民共和国政府信息公开个例》的规定。\n贯彻《政府信息公开工作条例》。\n"
-      "落实《中华人民共和国政府信息公开工作条例》和《中华人民共和国信息公开条例》。");
+      "落实《中华人民共和国政府信息公开工作条例》和《中华人民共和国信息公开条例》。\n"
+      "再次落实《中华人民共和国政府信息公开个例》。");
   ASSERT_EQ(f.size(), 4u) << Dump(f);
+  EXPECT_THAT(f[0].message, HasSubstr("全文共 2 处：第1行、第4行"));
   EXPECT_EQ(f[0].severity, Severity::kError);
   EXPECT_EQ(f[0].line, 1);
   EXPECT_THAT(f[0].message,

@@ -242,7 +242,7 @@ class Reader {
     for (std::u32string_view w :
          {U"各乡", U"各镇", U"各街道", U"各部门", U"各单位", U"各县", U"各区", U"各地", U"各委",
           U"各处", U"各科", U"县直", U"区直", U"市直", U"省直", U"乡镇", U"街道", U"下属",
-          U"所属", U"分别", U"部门中", U"单位中"}) {
+          U"所属", U"分别", U"部门中", U"单位中", U"本级"}) {
       if (prefix.find(w) != npos) return Scope::kPart;
     }
     if (OtherBody(clause)) return Scope::kPart;
@@ -409,6 +409,11 @@ class Reader {
     if (best == nullptr) return std::nullopt;
     Concept c = best->what;
     const std::u32string_view gap = pre.substr(best_at + best->word.size());
+    // "行政复议答复3件", "举报投诉办结5件": applications of another kind.
+    if (IsApplicationConcept(c) &&
+        ContainsAny(pre, 0, best_at, {U"复议", U"诉讼", U"举报", U"投诉", U"信访", U"咨询"})) {
+      return std::nullopt;
+    }
     const size_t trigger_pos = pre_begin + best_at;
     if (gap.size() > 14 || GapExcluded(c, gap)) return std::nullopt;
     const bool count_unit = unit == U'件' || unit == U'条';

@@ -68,6 +68,8 @@ TEST(TextVsTableTest, PartsOtherBodiesChannelsAndOtherYearsAreSkipped) {
            "自条例实施以来累计收到政府信息公开申请9件。",
            "共受理政府信息公开申请约9件。",
            "共受理政府信息公开申请9余件。",
+           "市本级共收到政府信息公开申请9件。",
+           "四、因政府信息公开申请行政复议、提起行政诉讼的情况\n本年度办理行政复议答复9件。",
        }) {
     EXPECT_TRUE(Run2021(text, "某某局", 3, 3, 0).empty()) << text;
   }
