@@ -131,10 +131,14 @@ Result<SubmitOutcome> SubmitApplication(const Services& s, const SubmitRequest& 
   for (int attempt = 0; attempt < 5; ++attempt) {
     na.tracking_code = s.tracking_codes ? s.tracking_codes() : NewTrackingCode();
     created = s.repo->CreateApplication(na);
-    if (created.ok() || created.status().code() != ErrorCode::kConflict ||
-        created.status().message().find("查询码") == std::string::npos) {
-      break;
-    }
+    if (created.ok() || created.status().code() != ErrorCode::kConflict) break;
+    const std::string& why = created.status().message();
+    // A taken tracking code: draw another. A concurrent submit of the same nonce (PostgreSQL
+    // refuses the second insert of the key): once more, to find the first one.
+    const bool code_taken = why.find("查询码") != std::string::npos;
+    const bool racing_replay =
+        !req.idempotency_key.empty() && attempt == 0 && why.find("不一致") == std::string::npos;
+    if (!code_taken && !racing_replay) break;
   }
   if (!created.ok()) return created.status();
   const CaseFile& file = created->file;

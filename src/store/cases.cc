@@ -459,6 +459,17 @@ Result<CaseFile> SociRepository::FindCaseByTrackingCode(std::string_view trackin
 }
 
 Result<AppendedEvent> SociRepository::AppendApplicationEvent(const EventAppend& req) {
+  Result<AppendedEvent> out = DoAppendApplicationEvent(req);
+  // On PostgreSQL two sessions may both have counted the same events; the second insert of
+  // that sequence number violates the primary key: the same situation as a stale count.
+  if (!out.ok() && out.status().code() == ErrorCode::kConflict &&
+      out.status().message().find("申请已被他人更新") == std::string::npos) {
+    return Conflict("申请已被他人更新，请刷新后重试");
+  }
+  return out;
+}
+
+Result<AppendedEvent> SociRepository::DoAppendApplicationEvent(const EventAppend& req) {
   return Guarded(*conn_, [&]() -> Result<AppendedEvent> {
     Transaction tx(*conn_, Transaction::Mode::kWrite);
     long long agency_id = req.agency_id, app_id = req.application_id;

@@ -82,6 +82,7 @@ class SociRepository final : public Repository {
   // The bodies, which may throw soci::soci_error; the public methods catch and translate.
   Result<ImportSummary> DoImport(const Dataset& dataset);
   Result<YearRecords> DoLoadYear(int64_t agency_id, int year);
+  Result<AppendedEvent> DoAppendApplicationEvent(const EventAppend& request);
 
   std::unique_ptr<Connection> conn_;
 };
