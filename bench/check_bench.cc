@@ -8,12 +8,12 @@
 // six reports concatenated into one document, and synthetic long narratives (020's narrative
 // repeated to 1 MB and 5 MB, its tables at the end).
 #include <benchmark/benchmark.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
 #include <algorithm>
 #include <chrono>
-#include <fcntl.h>
 #include <cstdio>
 #include <fstream>
 #include <iostream>

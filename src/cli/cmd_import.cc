@@ -55,7 +55,8 @@ int Run(Context& ctx, const ImportArgs& args) {
   checker.Check(*file, nullptr);
   const check::ExtractedReport& r = file->report;
   if (r.format_id.empty() || r.cells.empty()) {
-    return Fail(InvalidInput(args.file + "：未能读出统计表，无法导入（可先用 gongkai check 查看原因）"));
+    return Fail(
+        InvalidInput(args.file + "：未能读出统计表，无法导入（可先用 gongkai check 查看原因）"));
   }
   int year = args.year;
   if (year == 0) {
@@ -84,8 +85,8 @@ int Run(Context& ctx, const ImportArgs& args) {
             << year << " 年外部年报，" << r.format_id << "年版表样，" << r.cells.size()
             << " 个单元格；" << CountOf(file->findings, Severity::kError) << " 个错误、"
             << CountOf(file->findings, Severity::kWarning) << " 个警告、"
-            << CountOf(file->findings, Severity::kInfo) << " 个提示；SHA-256 "
-            << ext.source_sha256 << "；导入人 " << ext.imported_by << '\n';
+            << CountOf(file->findings, Severity::kInfo) << " 个提示；SHA-256 " << ext.source_sha256
+            << "；导入人 " << ext.imported_by << '\n';
   return kExitOk;
 }
 
@@ -95,7 +96,8 @@ void AddImportCommand(CLI::App& app, Context& ctx, int* exit_code) {
   auto args = std::make_shared<ImportArgs>();
   CLI::App* cmd = app.add_subcommand(
       "import",
-      "导入在 gongkai 之外发布的年度报告：读出统计表并检查，作为该机关该年度的外部年报保存（同一机关同一"
+      "导入在 gongkai "
+      "之外发布的年度报告：读出统计表并检查，作为该机关该年度的外部年报保存（同一机关同一"
       "年度再次导入时替换；不会覆盖 gongkai 已发布的年报）");
   cmd->add_option("FILE", args->file, "年报文件（文本、网页或 PDF）")->required();
   cmd->add_option("--agency", args->agency, "机关代码（slug）")->required();

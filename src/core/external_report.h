@@ -22,7 +22,7 @@ struct ExternalReport {
   //   "rule": "…"}, …] — the checker's findings at import.
   std::string findings_json;
   std::string imported_by;
-  std::string imported_at;    // ISO 8601; empty = set by the store
+  std::string imported_at;  // ISO 8601; empty = set by the store
 
   friend bool operator==(const ExternalReport&, const ExternalReport&) = default;
 };

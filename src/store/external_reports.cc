@@ -24,7 +24,8 @@ Status LockAgency(Connection& conn, long long agency_id) {
     long long id = 0;
     soci::indicator ind = soci::i_null;
     conn.sql << kPostgresLockAgency, soci::use(agency_id, "id"), soci::into(id, ind);
-    if (!conn.sql.got_data()) return NotFound("未找到机关（编号 " + std::to_string(agency_id) + "）");
+    if (!conn.sql.got_data())
+      return NotFound("未找到机关（编号 " + std::to_string(agency_id) + "）");
     return Status::Ok();
   }
   Result<Agency> agency = LoadAgencyById(conn, agency_id);

@@ -80,8 +80,9 @@ TEST_F(CheckCliTest, SeedAcceptance) {
   // "2017年" used as the report year.
   EXPECT_TRUE(HasFinding(f, "error", "year.narrative", "“2017年”"));
   // The filling unit.
-  EXPECT_TRUE(HasFinding(f, "error", "agency.name",
-                         "填报单位“吉林市昌邑区商务避”与署名“昌邑区商务局”不一致，疑为“吉林市昌邑区商务局”"));
+  EXPECT_TRUE(HasFinding(
+      f, "error", "agency.name",
+      "填报单位“吉林市昌邑区商务避”与署名“昌邑区商务局”不一致，疑为“吉林市昌邑区商务局”"));
   // Heading 一 carries 42 = 12 + 30; heading 八 carries 0 while its child says 1.
   EXPECT_TRUE(HasFinding(f, "warning", "2008.heading_value/A", "印有 42，等于"));
   EXPECT_TRUE(HasFinding(f, "warning", "2008.heading_value/A", "(A1)=12"));
@@ -89,8 +90,10 @@ TEST_F(CheckCliTest, SeedAcceptance) {
   EXPECT_TRUE(HasFinding(f, "warning", "2008.heading_value/H", "印有 0，而其下级"));
   EXPECT_TRUE(HasFinding(f, "warning", "2008.heading_value/H", "(H3)=1"));
   // 政府网站公开 30 > 主动公开 12; 主动公开规范性文件 12 > 制发规范性文件 0.
-  EXPECT_TRUE(HasFinding(f, "warning", "2008.A2.max_le_A1", "(A2.2)=30，大于主动公开政府信息数(A1)=12"));
-  EXPECT_TRUE(HasFinding(f, "warning", "2008.A1a.le_A1b", "(A1a)=12，大于制发规范性文件总数(A1b)=0"));
+  EXPECT_TRUE(
+      HasFinding(f, "warning", "2008.A2.max_le_A1", "(A2.2)=30，大于主动公开政府信息数(A1)=12"));
+  EXPECT_TRUE(
+      HasFinding(f, "warning", "2008.A1a.le_A1b", "(A1a)=12，大于制发规范性文件总数(A1b)=0"));
   // No error about the application rows (all 0, as "尚未收到政府信息公开申请" says).
   for (const json& x : f["findings"]) {
     if (x["severity"] == "info") continue;
@@ -127,8 +130,10 @@ TEST_F(CheckCliTest, HumanOutputIsGroupedBySeverityWithLineNumbers) {
 std::string RuleForIssue(const json& issue) {
   const std::string where = issue["where"];
   if (issue["kind"] == "sum" && where.starts_with("表四 行政复议")) return "2021.T4.RV.total";
-  if (issue["kind"] == "sum" && where.starts_with("表四 行政诉讼 复议后起诉")) return "2021.T4.LR.total";
-  if (issue["kind"] == "sum" && where.starts_with("表四 行政诉讼 未经复议")) return "2021.T4.LD.total";
+  if (issue["kind"] == "sum" && where.starts_with("表四 行政诉讼 复议后起诉"))
+    return "2021.T4.LR.total";
+  if (issue["kind"] == "sum" && where.starts_with("表四 行政诉讼 未经复议"))
+    return "2021.T4.LD.total";
   if (issue["kind"] == "sum") return "narrative_sum.parts";  // a list in the narrative
   if (issue["kind"] == "other" && where.find("第2行") != std::string::npos) {
     return "row_label.misprint/R3.3.2";
@@ -231,7 +236,8 @@ TEST_F(CheckCliTest, ForcedFormat) {
   const json j = CheckJson("--format 2019 " + Quote((kDev / "021.txt").string()), 3);
   const json& f = j["files"][0];
   EXPECT_EQ(f["format"], "2019");
-  EXPECT_TRUE(HasFinding(f, "error", "template.format_year", "2023年度报告仍使用2019年版")) << Dump(f);
+  EXPECT_TRUE(HasFinding(f, "error", "template.format_year", "2023年度报告仍使用2019年版"))
+      << Dump(f);
   EXPECT_EQ(Check("--format 2020 " + Quote(kSeed.string())).exit_code, 2);
 }
 
@@ -258,7 +264,8 @@ TEST_F(CheckCliTest, PreviousYearCarryOverAndCopiedText) {
 
   // A report of two years before: no carry-over check, a note says why; its text differs.
   const json k = CheckJson(
-      "--previous " + Quote((kDev / "013.txt").string()) + " " + Quote((kDev / "015.txt").string()), 0);
+      "--previous " + Quote((kDev / "013.txt").string()) + " " + Quote((kDev / "015.txt").string()),
+      0);
   const json& g = k["files"][0];
   EXPECT_TRUE(HasFinding(g, "info", "carry_over.year", "2019 年度的")) << Dump(g);
   EXPECT_FALSE(HasFinding(g, "warning", "same_text.previous", "")) << Dump(g);
@@ -325,7 +332,8 @@ TEST_F(CheckCliTest, TruncatedTableIsAFinding) {
   const fs::path p = Write("truncated.txt", text.substr(0, cut));
   const json j = CheckJson(Quote(p.string()), 0);
   const json& f = j["files"][0];
-  EXPECT_TRUE(HasFinding(f, "warning", "extract.missing_rows", "表格可能不完整或被截断")) << Dump(f);
+  EXPECT_TRUE(HasFinding(f, "warning", "extract.missing_rows", "表格可能不完整或被截断"))
+      << Dump(f);
   EXPECT_EQ(f["counts"]["error"], 0) << Dump(f);
 }
 
@@ -341,12 +349,14 @@ TEST_F(CheckCliTest, NonsenseNumbersGiveFindingsNotCrashes) {
   const json& f = j["files"][0];
   SCOPED_TRACE(Dump(f));
   bool impossible = false;
-  for (const json& x : f["findings"]) impossible = impossible || x["kind"] == "impossible_value" || x["kind"] == "ambiguous";
+  for (const json& x : f["findings"])
+    impossible = impossible || x["kind"] == "impossible_value" || x["kind"] == "ambiguous";
   EXPECT_TRUE(impossible);
 
   // Pure noise in a report's shape: no crash, a clear outcome.
   std::string noise = "某某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n";
-  for (int i = 0; i < 2000; ++i) noise += "一、本年新收政府信息公开申请数量 " + std::to_string(i * 7919) + "（七）总计%%%|||\n";
+  for (int i = 0; i < 2000; ++i)
+    noise += "一、本年新收政府信息公开申请数量 " + std::to_string(i * 7919) + "（七）总计%%%|||\n";
   RunResult r = Check(Quote(Write("noise.txt", noise).string()));
   EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 3) << r.err;
 }
@@ -423,13 +433,15 @@ TEST_F(ImportCliTest, ReplacesAnEarlierImportOfTheSameAgencyYear) {
   EXPECT_EQ(Sql("SELECT COUNT(*) FROM external_reports"), "1");
   EXPECT_EQ(Sql("SELECT source_sha256 FROM external_reports"), Sha256(fixed));
   // USER names who imported when --by is not given.
-  EXPECT_EQ(Sql("SELECT imported_by FROM external_reports"),
-            std::getenv("USER") != nullptr && *std::getenv("USER") ? std::getenv("USER") : "unknown");
+  EXPECT_EQ(
+      Sql("SELECT imported_by FROM external_reports"),
+      std::getenv("USER") != nullptr && *std::getenv("USER") ? std::getenv("USER") : "unknown");
 }
 
 TEST_F(ImportCliTest, RefusesToOverwriteAPublishedReport) {
   Sql("INSERT INTO published_reports (agency_id, year, format_id, published_at, snapshot_json) "
-      "SELECT id, 2018, '2008', '2019-01-20T00:00:00Z', '{}' FROM agencies WHERE slug = 'changyi-commerce'");
+      "SELECT id, 2018, '2008', '2019-01-20T00:00:00Z', '{}' FROM agencies WHERE slug = "
+      "'changyi-commerce'");
   RunResult r = Import(Quote(kSeed.string()) + " --agency changyi-commerce");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("已由 gongkai 发布"), std::string::npos) << r.err;
@@ -442,7 +454,8 @@ TEST_F(ImportCliTest, UnknownAgencyUnreadableFileAndNoTable) {
   RunResult r = Import(Quote(kSeed.string()) + " --agency nobody");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("未找到机关"), std::string::npos) << r.err;
-  r = Import(Quote((kSource / "tests/fixtures/pdf/scanned.pdf").string()) + " --agency changyi-commerce");
+  r = Import(Quote((kSource / "tests/fixtures/pdf/scanned.pdf").string()) +
+             " --agency changyi-commerce");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("OCR"), std::string::npos) << r.err;
   const fs::path prose = dir_.path() / "prose.txt";

@@ -206,9 +206,9 @@ void CheckAgencyNames(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   }
   // Where the extraction found the agency named (it may see a title or signature we did not).
   for (const AgencyMention& m : ctx.report->agency_mentions) {
-    const std::string what = m.source == "title"       ? "标题"
-                             : m.source == "filler"    ? "填报单位"
-                             : m.source == "signature" ? "署名"
+    const std::string what = m.source == "title"         ? "标题"
+                             : m.source == "filler"      ? "填报单位"
+                             : m.source == "signature"   ? "署名"
                              : m.source == "table_title" ? "统计表标题"
                                                          : "";
     std::u32string name = Compact(m.name);
@@ -246,7 +246,10 @@ void CheckAgencyNames(const RuleContext& ctx, std::vector<CheckFinding>& out) {
       const std::u32string suggestion =
           short_right ? lng.name.substr(0, tail) + sht.name : lng_tail;
       if (!reported.insert(wrong.name).second) continue;
-      out.push_back({"agency_name", Severity::kError, wrong.line, {},
+      out.push_back({"agency_name",
+                     Severity::kError,
+                     wrong.line,
+                     {},
                      wrong.what + Quoted(EncodeUtf8(wrong.name)) + "与" + right.what +
                          Quoted(EncodeUtf8(right.name)) + "不一致，疑为" +
                          Quoted(EncodeUtf8(suggestion)),

@@ -6,10 +6,10 @@
 namespace gongkai::check {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::Check;
 using testing::DocOf;
 using testing::Dump;
+using ::testing::HasSubstr;
 using testing::OfKind;
 using testing::ReportBuilder;
 
@@ -18,8 +18,9 @@ std::vector<CheckFinding> Names(const std::string& text) {
 }
 
 TEST(AgencyNameTest, OneCharacterOffIsAnErrorWithASuggestion) {
-  const auto f = Names("2018年，昌邑区商务局认真贯彻。\n昌邑区商务局\n2019年1月3日\n附件2\n"
-                       "填报单位(盖章): 吉林市昌邑区商务避");
+  const auto f = Names(
+      "2018年，昌邑区商务局认真贯彻。\n昌邑区商务局\n2019年1月3日\n附件2\n"
+      "填报单位(盖章): 吉林市昌邑区商务避");
   ASSERT_EQ(f.size(), 1u) << Dump(f);
   EXPECT_EQ(f[0].severity, Severity::kError);
   EXPECT_EQ(f[0].line, 5);
@@ -28,17 +29,20 @@ TEST(AgencyNameTest, OneCharacterOffIsAnErrorWithASuggestion) {
 }
 
 TEST(AgencyNameTest, TheMisprintMayBeInTheSignature) {
-  const auto f = Names("吉林市昌邑区商务局2018年政府信息公开工作年度报告\n昌邑区商务局认真贯彻。\n"
-                       "昌邑区商务司\n2019年1月3日");
+  const auto f = Names(
+      "吉林市昌邑区商务局2018年政府信息公开工作年度报告\n昌邑区商务局认真贯彻。\n"
+      "昌邑区商务司\n2019年1月3日");
   ASSERT_EQ(f.size(), 1u) << Dump(f);
   EXPECT_EQ(f[0].line, 3);
-  EXPECT_THAT(f[0].message, HasSubstr("署名“昌邑区商务司”与标题“吉林市昌邑区商务局”不一致，疑为“昌邑区商务局”"));
+  EXPECT_THAT(f[0].message,
+              HasSubstr("署名“昌邑区商务司”与标题“吉林市昌邑区商务局”不一致，疑为“昌邑区商务局”"));
 }
 
 TEST(AgencyNameTest, PrefixesSuffixesAndOtherBodiesAreFine) {
-  EXPECT_TRUE(Names("吉林市昌邑区商务局2018年政府信息公开工作年度报告\n正文。\n昌邑区商务局\n2019年1月3日\n"
-                    "填报单位：吉林市昌邑区商务局")
-                  .empty());
+  EXPECT_TRUE(
+      Names("吉林市昌邑区商务局2018年政府信息公开工作年度报告\n正文。\n昌邑区商务局\n2019年1月3日\n"
+            "填报单位：吉林市昌邑区商务局")
+          .empty());
   EXPECT_TRUE(Names("平潭综合实验区2018年政府信息公开工作年度报告\n正文。\n平潭综合实验区管委会\n"
                     "2019年1月3日")
                   .empty());
@@ -47,7 +51,6 @@ TEST(AgencyNameTest, PrefixesSuffixesAndOtherBodiesAreFine) {
                     "填报单位：淮安市人民政府办公室")
                   .empty());
 }
-
 
 TEST(AgencyNameTest, MentionsFoundByTheExtractionAreCompared) {
   ExtractedReport r = ReportBuilder("2008").Year(2018).Build();

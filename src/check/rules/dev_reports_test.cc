@@ -13,8 +13,8 @@
 namespace gongkai::check {
 namespace {
 
-using ::testing::Contains;
 using testing::Check;
+using ::testing::Contains;
 using testing::DocOf;
 using testing::Dump;
 using testing::FindingIs;
@@ -64,13 +64,19 @@ TEST(DevReportsTest, Pingtan2014CategoriesDoNotAddUpToTheTotal) {
   b.Agency("平潭综合实验区管委会").Year(2014, 1).Tables(1, 1);
   b.report().variant = "2008-fujian";
   b.Cell("A1", "2543", 1).Cell("A2.2", "2543", 1).Cell("A2.1", "0", 1).Cell("C1", "1", 1);
-  b.Cell("C3", "1", 1).Cell("C3.2", "1", 1).Cell("C3.3", "0", 1).Cell("D", "0", 1).Cell("E", "0", 1);
+  b.Cell("C3", "1", 1)
+      .Cell("C3.2", "1", 1)
+      .Cell("C3.3", "0", 1)
+      .Cell("D", "0", 1)
+      .Cell("E", "0", 1);
   const std::vector<CheckFinding> all = Check(DevDoc("008.txt"), b.Build());
   SCOPED_TRACE(Dump(all));
   const std::vector<CheckFinding> serious = Serious(all);
   ASSERT_EQ(serious.size(), 1u);
-  EXPECT_THAT(serious[0], FindingIs("narrative_sum", Severity::kWarning,
-                                    "594 + 281 + 29 + 28 + 253 + 98 + 122 + 290 + 946 = 2641 条，与总数 2543 条"));
+  EXPECT_THAT(
+      serious[0],
+      FindingIs("narrative_sum", Severity::kWarning,
+                "594 + 281 + 29 + 28 + 253 + 98 + 122 + 290 + 946 = 2641 条，与总数 2543 条"));
 }
 
 ExtractedReport Pingtan2019() {
@@ -151,8 +157,9 @@ TEST(DevReportsTest, Hongze2023TotalsOfTable4AndAMisprintedLabel) {
   SCOPED_TRACE(Dump(all));
   EXPECT_THAT(all, Contains(FindingIs("identity", Severity::kError, "总计(RV.T)=0")));
   EXPECT_THAT(all, Contains(FindingIs("identity", Severity::kError, "(LR.T)=0")));
-  EXPECT_THAT(all, Contains(FindingIs("row_label", Severity::kWarning,
-                                      "行名印作“2.其他法律行政止公开”，应为“2.其他法律行政法规禁止公开”")));
+  EXPECT_THAT(
+      all, Contains(FindingIs("row_label", Severity::kWarning,
+                              "行名印作“2.其他法律行政止公开”，应为“2.其他法律行政法规禁止公开”")));
   EXPECT_THAT(all, Contains(FindingIs("template", Severity::kWarning, "“（六）其他处理”只有一行")));
   EXPECT_EQ(Serious(all).size(), 4u);
 }

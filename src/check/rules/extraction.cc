@@ -25,7 +25,10 @@ std::string SplitText(const std::vector<std::string>& split) {
 void CheckExtraction(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   const ExtractedReport& r = *ctx.report;
   if (r.format_id.empty()) {
-    out.push_back({"missing_rows", Severity::kInfo, 0, {},
+    out.push_back({"missing_rows",
+                   Severity::kInfo,
+                   0,
+                   {},
                    "未能识别出统计表（2008年以来的任一种表样）：只检查了正文，表格中的数字未核对",
                    "extract.no_table"});
     return;
@@ -44,7 +47,10 @@ void CheckExtraction(const RuleContext& ctx, std::vector<CheckFinding>& out) {
     out.push_back({"ambiguous", Severity::kInfo, a.line, {}, msg, "extract.ambiguous/" + a.row_id});
   }
   for (const UnreadRow& u : r.unread_rows) {
-    out.push_back({"ambiguous", Severity::kInfo, u.line, {},
+    out.push_back({"ambiguous",
+                   Severity::kInfo,
+                   u.line,
+                   {},
                    RowName(ctx.format, u.row_id) + "后的数字" + Quoted(u.text) + "读不出：" +
                        u.reason + "；该行未参与核对",
                    "extract.unread/" + u.row_id});
@@ -57,18 +63,25 @@ void CheckExtraction(const RuleContext& ctx, std::vector<CheckFinding>& out) {
     if (r.missing_rows.size() > 8) names += "等";
     // The national 2008-era table dates from 2014 (国办发〔2014〕32号): earlier reports used
     // provincial tables, which lack rows of it by design.
-    const bool national = r.variant.empty() && !(r.format_id == "2008" && ctx.year && *ctx.year < 2014);
-    out.push_back({"missing_rows", national ? Severity::kWarning : Severity::kInfo,
-                   r.table_last_line, {},
+    const bool national =
+        r.variant.empty() && !(r.format_id == "2008" && ctx.year && *ctx.year < 2014);
+    out.push_back({"missing_rows",
+                   national ? Severity::kWarning : Severity::kInfo,
+                   r.table_last_line,
+                   {},
                    "统计表中没有读到 " + std::to_string(r.missing_rows.size()) + " 行：" + names +
                        (national ? "：表格可能不完整或被截断，这些行未参与核对"
                                  : "：地方表样或早年的表样可能没有这些行，未参与核对"),
                    "extract.missing_rows"});
   }
   if (r.cells.empty()) {
-    out.push_back({"missing_rows", Severity::kWarning, r.table_first_line, {},
-                   "识别出统计表（" + r.format_id + "年版表样），但没有读出任何数字：表格可能是图片或已损坏",
-                   "extract.no_cells"});
+    out.push_back(
+        {"missing_rows",
+         Severity::kWarning,
+         r.table_first_line,
+         {},
+         "识别出统计表（" + r.format_id + "年版表样），但没有读出任何数字：表格可能是图片或已损坏",
+         "extract.no_cells"});
   }
 }
 

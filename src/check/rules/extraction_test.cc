@@ -6,10 +6,10 @@
 namespace gongkai::check {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::Check;
 using testing::DocOf;
 using testing::Dump;
+using ::testing::HasSubstr;
 using testing::ReportBuilder;
 
 TEST(ExtractionTest, AmbiguousRowsAreInfoWithTheCandidateSplits) {
@@ -46,7 +46,6 @@ TEST(ExtractionTest, NoTableIsANote) {
   EXPECT_THAT(f[0].message, HasSubstr("未能识别出统计表"));
 }
 
-
 TEST(ExtractionTest, UnreadRowsAreInfo) {
   ReportBuilder b("2021");
   b.Year(2022).Cell("R1/TOT", "1", 3);
@@ -55,7 +54,10 @@ TEST(ExtractionTest, UnreadRowsAreInfo) {
   ASSERT_EQ(f.size(), 1u) << Dump(f);
   EXPECT_EQ(f[0].severity, Severity::kInfo);
   EXPECT_EQ(f[0].line, 7);
-  EXPECT_THAT(f[0].message, HasSubstr("“二、上年结转政府信息公开申请数量”后的数字“1 2 3”读不出：数字个数（3）与列数（7）不符"));
+  EXPECT_THAT(
+      f[0].message,
+      HasSubstr(
+          "“二、上年结转政府信息公开申请数量”后的数字“1 2 3”读不出：数字个数（3）与列数（7）不符"));
 }
 
 }  // namespace

@@ -20,12 +20,12 @@ struct Item {
   char32_t unit = 0;
   size_t begin = 0, end = 0;  // label start, after the unit
   int depth = 0;
-  size_t group = npos;        // position of the '(' that opens its group (npos at depth 0)
+  size_t group = npos;  // position of the '(' that opens its group (npos at depth 0)
 };
 
 bool IsSeparator(char32_t c) {
-  return c == ',' || c == U'，' || c == U'、' || c == ';' || c == U'；' || c == ':' ||
-         c == U'：' || c == '(' || c == ')';
+  return c == ',' || c == U'，' || c == U'、' || c == ';' || c == U'；' || c == ':' || c == U'：' ||
+         c == '(' || c == ')';
 }
 
 std::vector<Item> ItemsOf(const ReportText& text, size_t sb, size_t se) {
@@ -91,15 +91,16 @@ std::optional<Total> ActiveTotalBefore(const RuleContext& ctx, size_t pos) {
     std::optional<Number> n = NumberBefore(t, e);
     if (!n || n->chinese || n->begin < p + 4) continue;
     const size_t cb = ctx.narrative.ClauseBegin(p);
-    if (ContainsAny(t, cb, e, {U"其中", U"各", U"直", U"乡镇", U"街道", U"累计", U"历年", U"网站",
-                               U"办", U"余", U"多", U"类"})) {
+    if (ContainsAny(t, cb, e,
+                    {U"其中", U"各", U"直", U"乡镇", U"街道", U"累计", U"历年", U"网站", U"办",
+                     U"余", U"多", U"类"})) {
       continue;
     }
     // Quote from the trigger, with the year right before it ("2014年主动公开政府信息2543条").
     size_t q = p;
     if (q >= 5 && t[q - 1] == U'年' && IsAsciiDigit(t[q - 2]) && IsAsciiDigit(t[q - 5])) q -= 5;
-    return Total{n->value, LineRef(ctx.narrative.LineAt(p)) + Quoted(ctx.narrative.Slice(q, e + 1)),
-                 {}};
+    return Total{
+        n->value, LineRef(ctx.narrative.LineAt(p)) + Quoted(ctx.narrative.Slice(q, e + 1)), {}};
   }
   if (ctx.format != nullptr && ctx.format->id == "2008") {
     auto it = ctx.cells.find("A1");
@@ -200,12 +201,11 @@ void CheckNarrativeSums(const RuleContext& ctx, std::vector<CheckFinding>& out) 
                            "）不一致：列出了“其他”项，各项之和应等于总数",
                        "narrative_sum.parts"});
       } else if (!exhaustive && sum > total->value) {
-        out.push_back({"narrative_sum", Severity::kInfo, text.LineAt(parts.front()->begin),
-                       total->cells,
-                       "正文所列各项 " + parts_text + " " + unit + "，大于总数 " +
-                           total->value.ToString() + " " + unit + "（" + total->where +
-                           "）：请核对各项或总数",
-                       "narrative_sum.parts"});
+        out.push_back(
+            {"narrative_sum", Severity::kInfo, text.LineAt(parts.front()->begin), total->cells,
+             "正文所列各项 " + parts_text + " " + unit + "，大于总数 " + total->value.ToString() +
+                 " " + unit + "（" + total->where + "）：请核对各项或总数",
+             "narrative_sum.parts"});
       }
     }
     sb = se + 1;

@@ -63,7 +63,10 @@ void CheckPrevious(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   bool consecutive = true;
   if (ctx.year && prev.year && *prev.year != *ctx.year - 1) {
     consecutive = false;
-    out.push_back({"carry_over", Severity::kInfo, 0, {},
+    out.push_back({"carry_over",
+                   Severity::kInfo,
+                   0,
+                   {},
                    "作为上一年度报告给出的 " + source + " 是 " + std::to_string(*prev.year) +
                        " 年度的，本报告是 " + std::to_string(*ctx.year) + " 年度：结转核对需要 " +
                        std::to_string(*ctx.year - 1) + " 年度的报告，未做",
@@ -123,11 +126,15 @@ void CheckPrevious(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   const double share = static_cast<double>(common) / static_cast<double>(a.size());
   if (share < kSameTextThreshold) return;
   const int percent = static_cast<int>(share * 100.0 + 0.5);
-  out.push_back({"same_text", Severity::kWarning, 0, {},
-                 "本报告正文约 " + std::to_string(percent) + "% 的文字与上一年度报告（" + source +
-                     "）相同（只改了数字或年份的也算相同）：年度报告应如实反映本年度的工作，内容雷同"
-                     "属于《中华人民共和国政府信息公开工作年度报告格式》通知要求纠正的问题",
-                 "same_text.previous"});
+  out.push_back(
+      {"same_text",
+       Severity::kWarning,
+       0,
+       {},
+       "本报告正文约 " + std::to_string(percent) + "% 的文字与上一年度报告（" + source +
+           "）相同（只改了数字或年份的也算相同）：年度报告应如实反映本年度的工作，内容雷同"
+           "属于《中华人民共和国政府信息公开工作年度报告格式》通知要求纠正的问题",
+       "same_text.previous"});
 }
 
 }  // namespace gongkai::check::rules

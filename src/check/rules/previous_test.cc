@@ -6,15 +6,16 @@
 namespace gongkai::check {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::Check;
 using testing::DocOf;
 using testing::Dump;
+using ::testing::HasSubstr;
 using testing::OfKind;
 using testing::ReportBuilder;
 
 constexpr char kNarrative[] =
-    "一、总体情况\n{Y}年，我局认真贯彻落实《条例》，围绕中心工作，扎实推进政务公开，不断拓展公开深度和广度。"
+    "一、总体情况\n{Y}"
+    "年，我局认真贯彻落实《条例》，围绕中心工作，扎实推进政务公开，不断拓展公开深度和广度。"
     "二、主动公开政府信息情况\n通过门户网站、政务新媒体等渠道及时公开各类政府信息，回应社会关切。"
     "三、收到和处理政府信息公开申请情况\n全年共收到政府信息公开申请{N}件，均在法定期限内答复。"
     "四、存在的主要问题及改进情况\n政策解读形式不够丰富，下一步将加强培训，提高工作人员业务水平。";
@@ -29,8 +30,10 @@ std::string Narrative(int year, int n) {
 ExtractedReport Report(int year, int carried_in_np, int carried_out_np) {
   ReportBuilder b("2021");
   b.Agency("某某局").Year(year, 1);
-  b.Cell("R2/NP", std::to_string(carried_in_np), 20).Cell("R2/TOT", std::to_string(carried_in_np), 20);
-  b.Cell("R4/NP", std::to_string(carried_out_np), 30).Cell("R4/TOT", std::to_string(carried_out_np), 30);
+  b.Cell("R2/NP", std::to_string(carried_in_np), 20)
+      .Cell("R2/TOT", std::to_string(carried_in_np), 20);
+  b.Cell("R4/NP", std::to_string(carried_out_np), 30)
+      .Cell("R4/TOT", std::to_string(carried_out_np), 30);
   return b.Build();
 }
 
@@ -68,9 +71,12 @@ TEST(PreviousTest, NarrativeCopiedFromLastYear) {
   EXPECT_THAT(f[0].message, HasSubstr("100% 的文字与上一年度报告（2021.txt）相同"));
 
   const Document rewritten = DocOf(
-      "一、总体情况\n2022年，本局以数字政府建设为抓手，新建依申请公开网上办理系统，实现申请、补正、答复全流程"
-      "在线留痕。二、主动公开政府信息情况\n围绕营商环境、乡村振兴等重点领域发布专题信息，开设政策问答栏目，"
-      "邀请企业代表参与政策解读。三、收到和处理政府信息公开申请情况\n申请主要集中在征地补偿和环境监测领域。",
+      "一、总体情况\n2022年，本局以数字政府建设为抓手，新建依申请公开网上办理系统，实现申请、补正、"
+      "答复全流程"
+      "在线留痕。二、主动公开政府信息情况\n围绕营商环境、乡村振兴等重点领域发布专题信息，开设政策问"
+      "答栏目，"
+      "邀请企业代表参与政策解读。三、收到和处理政府信息公开申请情况\n申请主要集中在征地补偿和环境监"
+      "测领域。",
       "2022.txt");
   EXPECT_TRUE(OfKind(Check(rewritten, Report(2022, 0, 0), &last_doc, &last), "same_text").empty());
 }

@@ -13,9 +13,7 @@ namespace {
 constexpr std::u32string_view kFull = U"中华人民共和国政府信息公开条例";
 constexpr std::u32string_view kShort = U"政府信息公开条例";
 
-bool Accepted(std::u32string_view t) {
-  return t == kFull || t == kShort || t == U"条例";
-}
+bool Accepted(std::u32string_view t) { return t == kFull || t == kShort || t == U"条例"; }
 
 bool RegulationLike(std::u32string_view t) {
   if (t.size() < 5 || t.size() > 24) return false;
@@ -44,8 +42,8 @@ void CheckRegulationTitles(const RuleContext& ctx, std::vector<CheckFinding>& ou
     const bool national = title.starts_with(U"中华人民共和国");
     const bool near = national ? EditDistance(title, kFull) <= 3 : EditDistance(title, kShort) <= 2;
     if (!near) continue;
-    auto it = std::find_if(wrong.begin(), wrong.end(),
-                           [&](const auto& w) { return w.first == title; });
+    auto it =
+        std::find_if(wrong.begin(), wrong.end(), [&](const auto& w) { return w.first == title; });
     if (it == wrong.end()) {
       wrong.push_back({title, {p}});
     } else {
@@ -54,8 +52,10 @@ void CheckRegulationTitles(const RuleContext& ctx, std::vector<CheckFinding>& ou
   }
   for (const auto& [title, places] : wrong) {
     const bool national = title.starts_with(U"中华人民共和国");
-    const std::string right = national ? "《中华人民共和国政府信息公开条例》" : "《政府信息公开条例》";
-    std::string msg = "法规名称写错：《" + EncodeUtf8(title) + "》应为" + right + "（或简称《条例》）";
+    const std::string right =
+        national ? "《中华人民共和国政府信息公开条例》" : "《政府信息公开条例》";
+    std::string msg =
+        "法规名称写错：《" + EncodeUtf8(title) + "》应为" + right + "（或简称《条例》）";
     if (places.size() > 1) {
       msg += "；全文共 " + std::to_string(places.size()) + " 处：";
       for (size_t k = 0; k < places.size() && k < 8; ++k) {
@@ -63,7 +63,11 @@ void CheckRegulationTitles(const RuleContext& ctx, std::vector<CheckFinding>& ou
       }
       if (places.size() > 8) msg += "等";
     }
-    out.push_back({"title", Severity::kError, ctx.narrative.LineAt(places.front()), {}, msg,
+    out.push_back({"title",
+                   Severity::kError,
+                   ctx.narrative.LineAt(places.front()),
+                   {},
+                   msg,
                    "title.regulation"});
   }
 }

@@ -6,10 +6,10 @@
 namespace gongkai::check {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::Check;
 using testing::DocOf;
 using testing::Dump;
+using ::testing::HasSubstr;
 using testing::OfKind;
 using testing::ReportBuilder;
 
@@ -26,20 +26,22 @@ TEST(RegulationTitleTest, MisnamedTitlesAreErrorsWithTheRightTitle) {
   EXPECT_THAT(f[0].message, HasSubstr("全文共 2 处：第1行、第4行"));
   EXPECT_EQ(f[0].severity, Severity::kError);
   EXPECT_EQ(f[0].line, 1);
-  EXPECT_THAT(f[0].message,
-              HasSubstr("《中华人民共和国政府信息公开个例》应为《中华人民共和国政府信息公开条例》"));
+  EXPECT_THAT(
+      f[0].message,
+      HasSubstr("《中华人民共和国政府信息公开个例》应为《中华人民共和国政府信息公开条例》"));
   EXPECT_THAT(f[1].message, HasSubstr("《政府信息公开工作条例》应为《政府信息公开条例》"));
   EXPECT_EQ(f[2].line, 3);
   EXPECT_EQ(f[3].line, 3);
 }
 
 TEST(RegulationTitleTest, TheRegulationAndOtherDocumentsAreNotFlagged) {
-  EXPECT_TRUE(Titles("《中华人民共和国政府信息公开条例》《条例》《政府信息公开条例》《政府信息公开指南》"
-                     "《政府信息公开目录》《平潭县2018年政府信息公开工作年度报告》"
-                     "《福建省政府信息公开办法》《广东省政务公开条例》《政府信息公开信息处理费管理办法》"
-                     "《国务院办公厅关于做好施行〈中华人民共和国政府信息公开条例〉准备工作的通知》"
-                     "《中华人民共和国档案法实施条例》")
-                  .empty());
+  EXPECT_TRUE(
+      Titles("《中华人民共和国政府信息公开条例》《条例》《政府信息公开条例》《政府信息公开指南》"
+             "《政府信息公开目录》《平潭县2018年政府信息公开工作年度报告》"
+             "《福建省政府信息公开办法》《广东省政务公开条例》《政府信息公开信息处理费管理办法》"
+             "《国务院办公厅关于做好施行〈中华人民共和国政府信息公开条例〉准备工作的通知》"
+             "《中华人民共和国档案法实施条例》")
+          .empty());
 }
 
 TEST(RegulationTitleTest, TitleBrokenAcrossLinesIsReadWhole) {

@@ -49,7 +49,10 @@ void CheckRowLabels(const RuleContext& ctx, std::vector<CheckFinding>& out) {
     const int len = static_cast<int>(o.size());
     const int diff = static_cast<int>(p.size()) - len;
     if (d > std::max(1, len / 3) || diff > 4 || diff < -4) continue;
-    out.push_back({"row_label", Severity::kWarning, printed.second, {},
+    out.push_back({"row_label",
+                   Severity::kWarning,
+                   printed.second,
+                   {},
                    "表中行名印作" + Quoted(printed.first) + "，应为" +
                        Quoted(EncodeUtf8(Compact(official))) + "（国家表样的行名）",
                    "row_label.misprint/" + row_id});

@@ -6,10 +6,10 @@
 namespace gongkai::check {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::Check;
 using testing::DocOf;
 using testing::Dump;
+using ::testing::HasSubstr;
 using testing::OfKind;
 using testing::ReportBuilder;
 
@@ -22,19 +22,20 @@ TEST(RowLabelsTest, MisprintedWordsAreAWarning) {
   EXPECT_EQ(f[0].severity, Severity::kWarning);
   EXPECT_EQ(f[0].line, 108);
   EXPECT_EQ(f[0].rule, "row_label.misprint/R3.3.2");
-  EXPECT_THAT(f[0].message, HasSubstr("行名印作“2.其他法律行政止公开”，应为“2.其他法律行政法规禁止公开”"));
+  EXPECT_THAT(f[0].message,
+              HasSubstr("行名印作“2.其他法律行政止公开”，应为“2.其他法律行政法规禁止公开”"));
 }
 
 TEST(RowLabelsTest, PunctuationNumberingLayoutNoiseAndCutLabelsAreFine) {
   ReportBuilder b("2021");
   b.Year(2023);
-  b.RowLabel("R3.6.1", "1、申请人无正当理由逾期不补", 180);          // cut by a line break
-  b.RowLabel("R3.3.3", "3.危及\"三安全一稳定\"", 140);             // other quotes
-  b.RowLabel("R3.3.2", "本 2.其他法律行政法规禁止公开", 137);       // a vertical label beside it
-  b.RowLabel("R3.5.4", "4.无正当理由大量反复 申请", 126);           // spaces
+  b.RowLabel("R3.6.1", "1、申请人无正当理由逾期不补", 180);    // cut by a line break
+  b.RowLabel("R3.3.3", "3.危及\"三安全一稳定\"", 140);         // other quotes
+  b.RowLabel("R3.3.2", "本 2.其他法律行政法规禁止公开", 137);  // a vertical label beside it
+  b.RowLabel("R3.5.4", "4.无正当理由大量反复 申请", 126);      // spaces
   b.RowLabel("R1", "一、本年新收政府信息公开申请数量", 96);
   b.RowLabel("R3.1", "(一)予以公开", 98);
-  b.RowLabel("X9", "不在表样中的行", 1);                            // unknown row: skipped
+  b.RowLabel("X9", "不在表样中的行", 1);  // unknown row: skipped
   b.RowLabel("R3.2", "部分公开", 99);
   const auto f = OfKind(Check(DocOf("正文"), b.Build()), "row_label");
   EXPECT_TRUE(f.empty()) << Dump(f);

@@ -81,8 +81,7 @@ ReportText NarrativeOf(const Document& doc, const ExtractedReport& r,
   return ReportText::Build(doc, opt);
 }
 
-std::map<std::string, ExtractedCell> NationalCells(const ExtractedReport& r,
-                                                   const Format* format) {
+std::map<std::string, ExtractedCell> NationalCells(const ExtractedReport& r, const Format* format) {
   std::map<std::string, ExtractedCell> out;
   for (const auto& [id, cell] : r.cells) {
     auto m = r.variant_to_national.find(id);

@@ -11,12 +11,12 @@
 namespace gongkai::check {
 namespace {
 
-using ::testing::Contains;
-using ::testing::Not;
 using testing::Check;
+using ::testing::Contains;
 using testing::DocOf;
 using testing::Dump;
 using testing::FindingIs;
+using ::testing::Not;
 using testing::OfKind;
 using testing::ReportBuilder;
 
@@ -36,9 +36,9 @@ ExtractedReport SeedReport(bool with_year) {
   b.Agency("昌邑区商务局").Tables(34, 231);
   if (with_year) b.Year(2018, 32);
   int line = 39;
-  const std::map<std::string, std::string> printed = {
-      {"A", "42"}, {"A1", "12"}, {"A1a", "12"}, {"A2", "30"}, {"A2.2", "30"}, {"H3", "1"},
-      {"H3.2", "1"}};
+  const std::map<std::string, std::string> printed = {{"A", "42"},  {"A1", "12"},   {"A1a", "12"},
+                                                      {"A2", "30"}, {"A2.2", "30"}, {"H3", "1"},
+                                                      {"H3.2", "1"}};
   for (const Row& r : f.tables[0].rows) {
     auto it = printed.find(r.id);
     b.Cell(r.id, it == printed.end() ? "0" : it->second, line);
@@ -55,26 +55,32 @@ TEST(SeedTest, ReportsEveryAcceptanceFinding) {
   SCOPED_TRACE(Dump(all));
 
   // The misnamed regulation title in the first sentence.
-  EXPECT_THAT(all, Contains(FindingIs("title", Severity::kError,
-                                      "《中华人民共和国政府信息公开个例》应为《中华人民共和国政府信息公开条例》")));
+  EXPECT_THAT(all,
+              Contains(FindingIs(
+                  "title", Severity::kError,
+                  "《中华人民共和国政府信息公开个例》应为《中华人民共和国政府信息公开条例》")));
   // "2017年" used as the report year.
   EXPECT_THAT(all, Contains(FindingIs("year", Severity::kError, "“2017年”")));
   // The filling unit.
-  EXPECT_THAT(all, Contains(FindingIs("agency_name", Severity::kError,
-                                      "填报单位“吉林市昌邑区商务避”与署名“昌邑区商务局”不一致，疑为“"
-                                      "吉林市昌邑区商务局”")));
+  EXPECT_THAT(all,
+              Contains(FindingIs("agency_name", Severity::kError,
+                                 "填报单位“吉林市昌邑区商务避”与署名“昌邑区商务局”不一致，疑为“"
+                                 "吉林市昌邑区商务局”")));
   // Heading 一 carries 42 = 12 + 30, heading 八 carries 0 while its child says 1.
-  EXPECT_THAT(all, Contains(FindingIs("heading_value", Severity::kWarning,
-                                      "标题行“一、主动公开情况”印有 42，等于 主动公开政府信息数(A1)=12 加 "
-                                      "政府网站公开政府信息数(A2.2)=30")));
+  EXPECT_THAT(
+      all, Contains(FindingIs("heading_value", Severity::kWarning,
+                              "标题行“一、主动公开情况”印有 42，等于 主动公开政府信息数(A1)=12 加 "
+                              "政府网站公开政府信息数(A2.2)=30")));
   EXPECT_THAT(all, Contains(FindingIs("heading_value", Severity::kWarning,
                                       "标题行“八、机构建设和保障经费情况”印有 0，而其下级 "
                                       "从事政府信息公开工作人员数(H3)=1")));
   // 政府网站公开 30 > 主动公开 12; 主动公开规范性文件 12 > 制发规范性文件 0.
-  EXPECT_THAT(all, Contains(FindingIs("identity", Severity::kWarning,
-                                      "政府网站公开政府信息数(A2.2)=30，大于主动公开政府信息数(A1)=12")));
-  EXPECT_THAT(all, Contains(FindingIs("identity", Severity::kWarning,
-                                      "主动公开规范性文件数(A1a)=12，大于制发规范性文件总数(A1b)=0")));
+  EXPECT_THAT(
+      all, Contains(FindingIs("identity", Severity::kWarning,
+                              "政府网站公开政府信息数(A2.2)=30，大于主动公开政府信息数(A1)=12")));
+  EXPECT_THAT(all,
+              Contains(FindingIs("identity", Severity::kWarning,
+                                 "主动公开规范性文件数(A1a)=12，大于制发规范性文件总数(A1b)=0")));
   // Miswritten words, as info.
   EXPECT_THAT(all, Contains(FindingIs("wording", Severity::kInfo, "“建全”应为“健全”")));
   EXPECT_THAT(all, Contains(FindingIs("wording", Severity::kInfo, "“结全”应为“结合”")));

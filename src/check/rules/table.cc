@@ -125,7 +125,11 @@ class HeadingCheck {
     std::vector<std::string> involved = {id};
     for (const Term& x : direct) involved.push_back(x.id);
 
-    CheckFinding f{"heading_value", Severity::kWarning, cell->second.line, {}, "",
+    CheckFinding f{"heading_value",
+                   Severity::kWarning,
+                   cell->second.line,
+                   {},
+                   "",
                    fmt_.id + ".heading_value/" + id};
     if (!known) {
       f.severity = v == Decimal() ? Severity::kInfo : Severity::kWarning;
@@ -246,7 +250,8 @@ void CheckTable(const RuleContext& ctx, std::vector<CheckFinding>& out) {
       for (const std::string& c : f.cells) {
         const std::string row = c.substr(0, c.find('/'));
         auto it = ctx.report->foreign_rows.find(row);
-        involves_foreign = involves_foreign || (it != ctx.report->foreign_rows.end() && it->second == fid);
+        involves_foreign =
+            involves_foreign || (it != ctx.report->foreign_rows.end() && it->second == fid);
       }
       if (!involves_foreign || f.rule.find(".heading_value/") != std::string::npos) continue;
       int line = 0;
@@ -268,7 +273,10 @@ void CheckTable(const RuleContext& ctx, std::vector<CheckFinding>& out) {
     if (row == nullptr || row->unit.empty()) continue;
     const std::u32string unit = Compact(printed.first);
     if (unit.empty() || unit == U(row->unit) || unit == U"—" || unit == U"-") continue;
-    out.push_back({"unit", Severity::kWarning, printed.second, {row_id},
+    out.push_back({"unit",
+                   Severity::kWarning,
+                   printed.second,
+                   {row_id},
                    "“" + EncodeUtf8(Compact(row->labels.back())) + "”的单位印作" +
                        Quoted(printed.first) + "，国家表样为" + Quoted(row->unit) +
                        "：请核对该行数字是否按表样的单位填写",
@@ -290,10 +298,13 @@ void CheckTable(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   // — digits of neighbouring cells read as one.
   for (const auto& [id, cell] : ctx.cells) {
     const std::string unit = fmt.UnitOf(id);
-    const Decimal limit = unit == "万元" ? Decimal::FromInt(1'000'000'000)
-                                          : Decimal::FromInt(100'000'000);
+    const Decimal limit =
+        unit == "万元" ? Decimal::FromInt(1'000'000'000) : Decimal::FromInt(100'000'000);
     if ((IsCountUnit(unit) || unit == "万元") && cell.value > limit) {
-      out.push_back({"impossible_value", Severity::kWarning, cell.line, {id},
+      out.push_back({"impossible_value",
+                     Severity::kWarning,
+                     cell.line,
+                     {id},
                      fmt.CellName(id) + "=" + cell.value.ToString() + "（单位：" + unit +
                          "），数值大得不可能：疑为相邻几格的数字连在一起，请核对该行",
                      fmt.id + ".magnitude/" + id});

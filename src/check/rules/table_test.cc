@@ -6,10 +6,10 @@
 namespace gongkai::check {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::Check;
 using testing::DocOf;
 using testing::Dump;
+using ::testing::HasSubstr;
 using testing::OfKind;
 using testing::ReportBuilder;
 
@@ -22,7 +22,10 @@ ReportBuilder Consistent2021() {
 
 TEST(TableTest, BrokenIdentitiesAreErrorsOnTheLineOfTheirFirstCell) {
   ReportBuilder b = Consistent2021();
-  b.Cell("R1/NP", "5", 51).Cell("R1/TOT", "5", 51).Cell("R3.1/NP", "4", 53).Cell("R3.1/TOT", "4", 53);
+  b.Cell("R1/NP", "5", 51)
+      .Cell("R1/TOT", "5", 51)
+      .Cell("R3.1/NP", "4", 53)
+      .Cell("R3.1/TOT", "4", 53);
   b.Cell("R3.7/NP", "4", 55).Cell("R3.7/TOT", "4", 55);
   const auto f = OfKind(Check(DocOf("正文"), b.Build()), "identity");
   ASSERT_EQ(f.size(), 2u) << Dump(f);  // NP and TOT columns: 5 + 0 ≠ 4 + 0
@@ -56,23 +59,24 @@ TEST(TableTest, HeadingRows) {
   const Format& f2008 = gongkai::testing::RealFormat("2008");
   ReportBuilder b("2008");
   b.Year(2018).AllCells(f2008, "T", "0", 10);
-  b.Cell("I", "0", 20).Cell("I1", "2", 21);          // 0 over a child that says 2
-  b.Cell("B", "3", 30).Cell("B1", "3", 31);          // equals one child
-  b.Cell("B2", "7", 32);                             // equals no sum
-  b.Cell("C", "0", 40);                              // all zero: a note
+  b.Cell("I", "0", 20).Cell("I1", "2", 21);  // 0 over a child that says 2
+  b.Cell("B", "3", 30).Cell("B1", "3", 31);  // equals one child
+  b.Cell("B2", "7", 32);                     // equals no sum
+  b.Cell("C", "0", 40);                      // all zero: a note
   const auto f = OfKind(Check(DocOf("正文"), b.Build()), "heading_value");
   ASSERT_EQ(f.size(), 4u) << Dump(f);
   EXPECT_EQ(f[0].line, 20);
-  EXPECT_THAT(f[0].message, HasSubstr("印有 0，而其下级 召开政府信息公开工作会议或专题会议数(I1)=2"));
+  EXPECT_THAT(f[0].message,
+              HasSubstr("印有 0，而其下级 召开政府信息公开工作会议或专题会议数(I1)=2"));
   EXPECT_EQ(f[1].line, 30);
   EXPECT_EQ(f[1].severity, Severity::kWarning);
-  EXPECT_THAT(f[1].message, HasSubstr("印有 3，等于 回应公众关注热点或重大舆情数(B1)=3，但其下级各项之和为 10"));
+  EXPECT_THAT(f[1].message,
+              HasSubstr("印有 3，等于 回应公众关注热点或重大舆情数(B1)=3，但其下级各项之和为 10"));
   EXPECT_EQ(f[2].line, 32);
   EXPECT_THAT(f[2].message, HasSubstr("不等于其下级任何一项或几项之和（下级合计 0）"));
   EXPECT_EQ(f[3].line, 40);
   EXPECT_EQ(f[3].severity, Severity::kInfo);
 }
-
 
 TEST(TableTest, RowsPrintedFromThe2019FormAreCheckedByItsIdentities) {
   // A 2021 table whose （六）其他处理 is the single 2019 row: R3.6 stands for R3.6.1–3.
@@ -83,7 +87,8 @@ TEST(TableTest, RowsPrintedFromThe2019FormAreCheckedByItsIdentities) {
       b.report().cells.erase(std::string(id) + "/" + c);
     }
   }
-  for (const char* c : {"NP", "CE", "RI", "SO", "LS", "OT", "TOT"}) b.Cell(std::string("R3.6/") + c, "0", 60);
+  for (const char* c : {"NP", "CE", "RI", "SO", "LS", "OT", "TOT"})
+    b.Cell(std::string("R3.6/") + c, "0", 60);
   b.report().foreign_rows["R3.6"] = "2019";
   EXPECT_TRUE(OfKind(Check(DocOf("正文"), b.Build()), "identity").empty());
   b.Cell("R3.6/NP", "2", 60).Cell("R3.6/TOT", "2", 60);  // the total (R3.7) still says 0

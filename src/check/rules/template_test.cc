@@ -6,10 +6,10 @@
 namespace gongkai::check {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::Check;
 using testing::DocOf;
 using testing::Dump;
+using ::testing::HasSubstr;
 using testing::OfKind;
 using testing::ReportBuilder;
 
@@ -34,16 +34,18 @@ TEST(TemplateTest, FormatThatDoesNotFitTheYear) {
 }
 
 TEST(TemplateTest, RowsOf2019InA2021Table) {
-  auto f = Templates("2021", 2023,
-                     "正文\n信息内容 本年新制作数量 本年新公开数量\n（六）其他处理  0 0 0\n（七）总计");
+  auto f =
+      Templates("2021", 2023,
+                "正文\n信息内容 本年新制作数量 本年新公开数量\n（六）其他处理  0 0 0\n（七）总计");
   ASSERT_EQ(f.size(), 2u) << Dump(f);
   EXPECT_THAT(f[0].message, HasSubstr("“本年新制作数量”"));
   EXPECT_EQ(f[1].line, 3);
   EXPECT_THAT(f[1].message, HasSubstr("“（六）其他处理”只有一行"));
   // The three 2021 rows, even broken across lines by a PDF layout.
-  EXPECT_TRUE(Templates("2021", 2023,
-                        "正文\n1、申请人无正当理由逾期不补\n正、行政机关不再处理\n（六）其他处理\n3.其他")
-                  .empty());
+  EXPECT_TRUE(
+      Templates("2021", 2023,
+                "正文\n1、申请人无正当理由逾期不补\n正、行政机关不再处理\n（六）其他处理\n3.其他")
+          .empty());
 }
 
 }  // namespace

@@ -87,8 +87,8 @@ bool IsAsciiAlnum(char32_t c) {
 }
 
 bool IsSentenceEnd(char32_t c) {
-  return c == U'。' || c == '!' || c == '?' || c == ';' || c == '\n' || c == U'！' ||
-         c == U'？' || c == U'；';
+  return c == U'。' || c == '!' || c == '?' || c == ';' || c == '\n' || c == U'！' || c == U'？' ||
+         c == U'；';
 }
 
 bool IsClauseEnd(char32_t c) {
@@ -197,8 +197,9 @@ ReportText ReportText::Build(const Document& doc, const Options& options) {
       if (label.size() >= 4) by_first[label[0]].push_back(&label);
     }
     for (auto& [c, v] : by_first) {
-      std::sort(v.begin(), v.end(),
-                [](const std::u32string* a, const std::u32string* b) { return a->size() > b->size(); });
+      std::sort(v.begin(), v.end(), [](const std::u32string* a, const std::u32string* b) {
+        return a->size() > b->size();
+      });
     }
     for (size_t p = 0; p < t.text_.size();) {
       auto it = by_first.find(t.text_[p]);
@@ -380,9 +381,8 @@ std::optional<Number> NumberBefore(std::u32string_view text, size_t end) {
   if (end == 0 || end > text.size()) return std::nullopt;
   size_t b = end;
   if (IsAsciiDigit(text[end - 1])) {
-    while (b > 0 && (IsAsciiDigit(text[b - 1]) ||
-                     ((text[b - 1] == '.' || text[b - 1] == ',') && b >= 2 &&
-                      IsAsciiDigit(text[b - 2])))) {
+    while (b > 0 && (IsAsciiDigit(text[b - 1]) || ((text[b - 1] == '.' || text[b - 1] == ',') &&
+                                                   b >= 2 && IsAsciiDigit(text[b - 2])))) {
       --b;
     }
     std::optional<Number> n = NumberAt(text, b);

@@ -22,7 +22,7 @@ std::string EncodeUtf8(std::u32string_view text);
 inline std::string EncodeUtf8(char32_t c) { return EncodeUtf8(std::u32string_view(&c, 1)); }
 
 // Character classes over normalized text (full-width ASCII already folded).
-bool IsCjk(char32_t c);            // a Han character (or 〇)
+bool IsCjk(char32_t c);  // a Han character (or 〇)
 bool IsAsciiDigit(char32_t c);
 bool IsAsciiAlnum(char32_t c);
 // 。！？；! ? ; and line feed: a sentence ends.

@@ -10,7 +10,8 @@ namespace {
 using check::testing::DocOf;
 
 TEST(ReportTextTest, JoinsLinesDropsSpacesBetweenHanAndKeepsThemBetweenDigits) {
-  const Document doc = DocOf("  全市共受理政府信息公开申请 3119 件，答\n复 3050 件\n72   64    178");
+  const Document doc =
+      DocOf("  全市共受理政府信息公开申请 3119 件，答\n复 3050 件\n72   64    178");
   const ReportText t = ReportText::Build(doc, {});
   EXPECT_EQ(EncodeUtf8(t.text()), "全市共受理政府信息公开申请3119件,答复3050件72 64 178");
   EXPECT_EQ(t.Slice(0, t.size()), "全市共受理政府信息公开申请3119件，答复3050件72 64 178");
@@ -26,7 +27,8 @@ TEST(ReportTextTest, FoldsFullWidthFormsAndSkipsPageNumberLines) {
 }
 
 TEST(ReportTextTest, LeavesOutExcludedLinesAndMasksTableLabels) {
-  const Document doc = DocOf("正文一\n表格行\n表格行\n一、本年新收政府信息公开申请数量640020470结束");
+  const Document doc =
+      DocOf("正文一\n表格行\n表格行\n一、本年新收政府信息公开申请数量640020470结束");
   const std::vector<std::u32string> labels = {U"一、本年新收政府信息公开申请数量"};
   ReportText::Options opt;
   opt.exclude_first = 2;
@@ -71,7 +73,7 @@ TEST(NumberTest, NumberBeforeAUnit) {
   n = NumberBefore(s, s.find(U"件", s.find(U"两")));
   ASSERT_TRUE(n);
   EXPECT_EQ(n->value, Decimal::FromInt(2));
-  EXPECT_FALSE(NumberBefore(s, s.find(U"余")  + 1));
+  EXPECT_FALSE(NumberBefore(s, s.find(U"余") + 1));
   EXPECT_FALSE(NumberBefore(s, s.rfind(U"件")));  // too many digits: not a count
 }
 

@@ -134,23 +134,40 @@ struct Trigger {
 // Triggers that precede the number ("受理…申请3119件").
 const std::vector<Trigger>& PreTriggers() {
   static const std::vector<Trigger> k = {
-      {Concept::kReceived, U"收到"},        {Concept::kReceived, U"受理"},
-      {Concept::kReceived, U"接收"},        {Concept::kReceived, U"接到"},
-      {Concept::kReceived, U"新收"},        {Concept::kCarriedIn, U"上年结转"},
-      {Concept::kCarriedIn, U"上年度结转"}, {Concept::kCarriedIn, U"上一年度结转"},
-      {Concept::kCarriedIn, U"上年转结"},   {Concept::kCarriedOut, U"结转下年度"},
-      {Concept::kCarriedOut, U"结转到下年度"}, {Concept::kCarriedOut, U"结转至下年度"},
-      {Concept::kCarriedOut, U"转入下年度"}, {Concept::kClosed, U"办结"},
-      {Concept::kClosed, U"办理完毕"},      {Concept::kClosed, U"处理完毕"},
-      {Concept::kAnswered, U"答复"},        {Concept::kAnswered, U"回复"},
-      {Concept::kDisclosed, U"予以公开"},   {Concept::kDisclosed, U"同意公开"},
-      {Concept::kDisclosed, U"全部公开"},   {Concept::kPartial, U"部分公开"},
-      {Concept::kActive, U"主动公开"},      {Concept::kNormativeIssued, U"制发"},
-      {Concept::kNormativeIssued, U"出台"}, {Concept::kNormativeIssued, U"印发"},
-      {Concept::kNormativeIssued, U"制定"}, {Concept::kNormativeInForce, U"现行有效"},
-      {Concept::kNormativeRepealed, U"废止"}, {Concept::kReview, U"行政复议"},
-      {Concept::kReview, U"复议"},          {Concept::kLawsuit, U"行政诉讼"},
-      {Concept::kLawsuit, U"诉讼"},         {Concept::kFee, U"收取"},
+      {Concept::kReceived, U"收到"},
+      {Concept::kReceived, U"受理"},
+      {Concept::kReceived, U"接收"},
+      {Concept::kReceived, U"接到"},
+      {Concept::kReceived, U"新收"},
+      {Concept::kCarriedIn, U"上年结转"},
+      {Concept::kCarriedIn, U"上年度结转"},
+      {Concept::kCarriedIn, U"上一年度结转"},
+      {Concept::kCarriedIn, U"上年转结"},
+      {Concept::kCarriedOut, U"结转下年度"},
+      {Concept::kCarriedOut, U"结转到下年度"},
+      {Concept::kCarriedOut, U"结转至下年度"},
+      {Concept::kCarriedOut, U"转入下年度"},
+      {Concept::kClosed, U"办结"},
+      {Concept::kClosed, U"办理完毕"},
+      {Concept::kClosed, U"处理完毕"},
+      {Concept::kAnswered, U"答复"},
+      {Concept::kAnswered, U"回复"},
+      {Concept::kDisclosed, U"予以公开"},
+      {Concept::kDisclosed, U"同意公开"},
+      {Concept::kDisclosed, U"全部公开"},
+      {Concept::kPartial, U"部分公开"},
+      {Concept::kActive, U"主动公开"},
+      {Concept::kNormativeIssued, U"制发"},
+      {Concept::kNormativeIssued, U"出台"},
+      {Concept::kNormativeIssued, U"印发"},
+      {Concept::kNormativeIssued, U"制定"},
+      {Concept::kNormativeInForce, U"现行有效"},
+      {Concept::kNormativeRepealed, U"废止"},
+      {Concept::kReview, U"行政复议"},
+      {Concept::kReview, U"复议"},
+      {Concept::kLawsuit, U"行政诉讼"},
+      {Concept::kLawsuit, U"诉讼"},
+      {Concept::kFee, U"收取"},
       {Concept::kFee, U"收费"},
   };
   return k;
@@ -189,16 +206,16 @@ const std::vector<Breakdown>& Breakdowns() {
 // Words that make a number about something narrower or different than the what.
 bool GapExcluded(Concept c, std::u32string_view gap) {
   static const std::vector<std::u32string_view> kApplication = {
-      U"复议", U"诉讼", U"举报", U"投诉", U"信访", U"咨询", U"来信", U"来电", U"留言", U"诉求",
-      U"建议", U"提案", U"当面", U"信函", U"网上", U"网络", U"传真", U"邮件", U"邮寄", U"其中",
-      U"累计", U"以来", U"按时", U"延期", U"逾期", U"超期", U"办件", U"审批", U"许可", U"率",
-      U"当场", U"当日", U"平均"};
+      U"复议", U"诉讼", U"举报", U"投诉", U"信访", U"咨询", U"来信", U"来电", U"留言",
+      U"诉求", U"建议", U"提案", U"当面", U"信函", U"网上", U"网络", U"传真", U"邮件",
+      U"邮寄", U"其中", U"累计", U"以来", U"按时", U"延期", U"逾期", U"超期", U"办件",
+      U"审批", U"许可", U"率",   U"当场", U"当日", U"平均"};
   static const std::vector<std::u32string_view> kActive = {
-      U"其中", U"累计", U"历年", U"网站", U"公报", U"微博", U"微信", U"渠道", U"栏目", U"专栏",
-      U"新媒体", U"公众号", U"目录", U"率"};
-  static const std::vector<std::u32string_view> kCase = {
-      U"诉讼", U"复议", U"决定", U"维持", U"纠正", U"纠错", U"其中", U"累计", U"率", U"败诉",
-      U"应诉", U"出庭"};
+      U"其中", U"累计", U"历年", U"网站",   U"公报",   U"微博", U"微信",
+      U"渠道", U"栏目", U"专栏", U"新媒体", U"公众号", U"目录", U"率"};
+  static const std::vector<std::u32string_view> kCase = {U"诉讼", U"复议", U"决定", U"维持",
+                                                         U"纠正", U"纠错", U"其中", U"累计",
+                                                         U"率",   U"败诉", U"应诉", U"出庭"};
   const std::vector<std::u32string_view>* words = nullptr;
   if (IsApplicationConcept(c)) words = &kApplication;
   if (c == Concept::kActive) words = &kActive;
@@ -240,9 +257,9 @@ class Reader {
     if (ctx_.year && MentionsOtherYear(prefix, *ctx_.year)) return std::nullopt;
     if (IsTotalConcept(s.what) && clause.find(U"其中") != npos) return Scope::kPart;
     for (std::u32string_view w :
-         {U"各乡", U"各镇", U"各街道", U"各部门", U"各单位", U"各县", U"各区", U"各地", U"各委",
-          U"各处", U"各科", U"县直", U"区直", U"市直", U"省直", U"乡镇", U"街道", U"下属",
-          U"所属", U"分别", U"部门中", U"单位中", U"本级"}) {
+         {U"各乡", U"各镇", U"各街道", U"各部门", U"各单位", U"各县",   U"各区", U"各地",
+          U"各委", U"各处", U"各科",   U"县直",   U"区直",   U"市直",   U"省直", U"乡镇",
+          U"街道", U"下属", U"所属",   U"分别",   U"部门中", U"单位中", U"本级"}) {
       if (prefix.find(w) != npos) return Scope::kPart;
     }
     if (OtherBody(clause)) return Scope::kPart;
@@ -362,10 +379,12 @@ class Reader {
       }
       if (u + 1 < t_.size() && (t_[u + 1] == U'以' || t_[u + 1] == U'左')) approximate = true;
       const size_t pre_begin = PreStart(n->begin);
-      const std::u32string_view pre = std::u32string_view(t_).substr(pre_begin, n->begin - pre_begin);
+      const std::u32string_view pre =
+          std::u32string_view(t_).substr(pre_begin, n->begin - pre_begin);
       const size_t post_begin = u + 1;
       const size_t post_end = PostEnd(post_begin);
-      const std::u32string_view post = std::u32string_view(t_).substr(post_begin, post_end - post_begin);
+      const std::u32string_view post =
+          std::u32string_view(t_).substr(post_begin, post_end - post_begin);
       if (in_group && n->begin >= group_sentence_end) in_group = false;
 
       std::optional<Statement> s;
@@ -374,8 +393,12 @@ class Reader {
         for (const Breakdown& b : Breakdowns()) {
           const size_t at = pre.rfind(b.word);
           if (at == npos || pre.size() - (at + b.word.size()) > 2) continue;
-          s = Statement{group == Concept::kReview ? b.review : b.lawsuit, n->value,
-                        pre_begin, u + 1, pre_begin + at, false};
+          s = Statement{group == Concept::kReview ? b.review : b.lawsuit,
+                        n->value,
+                        pre_begin,
+                        u + 1,
+                        pre_begin + at,
+                        false};
           break;
         }
       }
@@ -401,7 +424,8 @@ class Reader {
       const size_t at = pre.rfind(tr.word);
       if (at == npos) continue;
       if (best == nullptr || at + tr.word.size() > best_at + best->word.size() ||
-          (at + tr.word.size() == best_at + best->word.size() && tr.word.size() > best->word.size())) {
+          (at + tr.word.size() == best_at + best->word.size() &&
+           tr.word.size() > best->word.size())) {
         best = &tr;
         best_at = at;
       }
@@ -448,8 +472,7 @@ class Reader {
         if (SentenceDenied(trigger_pos)) return std::nullopt;
         if (c == Concept::kDisclosed || c == Concept::kPartial) {
           // "予以公开" also describes catalogue items: only application outcomes count.
-          if (!ContainsAny(t_, ctx_.narrative.SentenceBegin(trigger_pos), trigger_pos,
-                           {U"申请"})) {
+          if (!ContainsAny(t_, ctx_.narrative.SentenceBegin(trigger_pos), trigger_pos, {U"申请"})) {
             return std::nullopt;
           }
         }
@@ -463,8 +486,9 @@ class Reader {
           return std::nullopt;
         }
         if (gap.find(U"规范性文件") != npos) c = Concept::kNormativePublished;
-        if (ContainsAny(pre, 0, best_at, {U"网站", U"公报", U"微博", U"微信", U"栏目", U"专栏",
-                                          U"新媒体", U"公众号", U"平台"})) {
+        if (ContainsAny(pre, 0, best_at,
+                        {U"网站", U"公报", U"微博", U"微信", U"栏目", U"专栏", U"新媒体", U"公众号",
+                         U"平台"})) {
           return std::nullopt;  // one channel
         }
         break;
@@ -475,7 +499,8 @@ class Reader {
         if (unit != U'件') return std::nullopt;
         const size_t doc = gap.find(U"规范性文件");
         if (doc == npos || gap.size() - (doc + 5) > 3) return std::nullopt;
-        if (ContainsAny(gap, 0, gap.size(), {U"清理", U"审查", U"备案", U"修订", U"解读", U"公开"})) {
+        if (ContainsAny(gap, 0, gap.size(),
+                        {U"清理", U"审查", U"备案", U"修订", U"解读", U"公开"})) {
           return std::nullopt;
         }
         break;
@@ -537,8 +562,8 @@ class Reader {
   // "尚未收到政府信息公开申请", "未发生…行政复议、行政诉讼", "不收费".
   void ReadZeros(std::vector<Statement>& out) {
     static const std::vector<std::u32string_view> kNegations = {
-        U"尚未收到", U"未收到", U"没有收到", U"暂未收到", U"未接到", U"没有接到", U"未发生",
-        U"没有发生", U"未出现", U"没有出现", U"未有", U"无"};
+        U"尚未收到", U"未收到",   U"没有收到", U"暂未收到", U"未接到", U"没有接到",
+        U"未发生",   U"没有发生", U"未出现",   U"没有出现", U"未有",   U"无"};
     for (size_t p = 0; p < t_.size(); ++p) {
       const char32_t first = t_[p];
       if (first != U'尚' && first != U'未' && first != U'没' && first != U'暂' && first != U'无') {
@@ -571,8 +596,9 @@ class Reader {
         const bool plain = neg != U"无" && neg != U"未有";
         if ((review || lawsuit) &&
             (plain || ContainsAny(rest, 0, rest.size(), {U"情况", U"案件"})) &&
-            !ContainsAny(rest, 0, rest.size(),
-                         {U"纠错", U"纠正", U"败诉", U"撤销", U"确认违法", U"被告", U"结果", U"决定"}) &&
+            !ContainsAny(
+                rest, 0, rest.size(),
+                {U"纠错", U"纠正", U"败诉", U"撤销", U"确认违法", U"被告", U"结果", U"决定"}) &&
             ContainsAny(t_, ctx_.narrative.SentenceBegin(p), e, {U"信息公开"})) {
           if (review) out.push_back({Concept::kReview, Decimal(), p, e, p, true});
           if (lawsuit) out.push_back({Concept::kLawsuit, Decimal(), p, e, p, true});
@@ -605,8 +631,8 @@ class Reader {
     std::u32string after = r.substr(a + 2);
     for (std::u32string_view filler :
          {U"公民、法人或者其他组织", U"公民、法人或其他组织", U"公民、法人和其他组织", U"有关",
-          U"关于", U"政府信息公开", U"信息公开", U"依申请公开", U"任何", U"相关", U"提出",
-          U"方面", U"的", U"过", U"一件", U"1件"}) {
+          U"关于", U"政府信息公开", U"信息公开", U"依申请公开", U"任何", U"相关", U"提出", U"方面",
+          U"的", U"过", U"一件", U"1件"}) {
       for (size_t p = before.find(filler); p != npos; p = before.find(filler)) {
         before.erase(p, filler.size());
       }
@@ -679,8 +705,8 @@ void CheckTextVsTable(const RuleContext& ctx, std::vector<CheckFinding>& out) {
       msg += "（正文说的是全辖区的数，若统计表只统计本机关，差异可能来自统计口径）";
     }
     int line = ctx.narrative.LineAt(s.quote_begin);
-    out.push_back({"text_vs_table", severity, line, cells, msg,
-                   "text_vs_table." + std::string(cells[0])});
+    out.push_back(
+        {"text_vs_table", severity, line, cells, msg, "text_vs_table." + std::string(cells[0])});
   }
 }
 

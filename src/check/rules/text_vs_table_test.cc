@@ -6,10 +6,10 @@
 namespace gongkai::check {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::Check;
 using testing::DocOf;
 using testing::Dump;
+using ::testing::HasSubstr;
 using testing::OfKind;
 using testing::ReportBuilder;
 
@@ -41,12 +41,13 @@ TEST(TextVsTableTest, OwnStatementThatDiffersIsAWarningNamingBothNumbers) {
 }
 
 TEST(TextVsTableTest, ConsistentStatementsGiveNothing) {
-  EXPECT_TRUE(Run2021("本年度共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。", "某某局",
-                      70, 69, 1)
+  EXPECT_TRUE(Run2021("本年度共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。",
+                      "某某局", 70, 69, 1)
                   .empty());
-  EXPECT_TRUE(Run2021("全年共受理政府信息公开申请 3,119 件，答\n复 3050 件（含上年度结转申请 0 件）。",
-                      "某某局", 3119, 3050, 69)
-                  .empty());
+  EXPECT_TRUE(
+      Run2021("全年共受理政府信息公开申请 3,119 件，答\n复 3050 件（含上年度结转申请 0 件）。",
+              "某某局", 3119, 3050, 69)
+          .empty());
 }
 
 TEST(TextVsTableTest, AreaTotalsOfAGovernmentAreNotesAndOfADepartmentAreSkipped) {
@@ -84,13 +85,15 @@ TEST(TextVsTableTest, OtherKindsOfApplicationsAreNotCompared) {
 
 TEST(TextVsTableTest, NoApplicationsAndNoCasesAreCheckedAgainstZero) {
   const std::string text =
-      "目前，尚未收到政府信息公开申请。未发生因违反政府信息公开工作规定而出现行政复议、行政诉讼情况。";
+      "目前，尚未收到政府信息公开申请。未发生因违反政府信息公开工作规定而出现行政复议、行政诉讼情况"
+      "。";
   EXPECT_TRUE(Run2021(text, "某某局", 0, 0, 0).empty());
   std::vector<int> t4(15, 0);
   t4[4] = 2;  // RV.T
   const auto f = Run2021(text, "某某局", 4, 4, 0, t4);
   ASSERT_EQ(f.size(), 2u) << Dump(f);
-  EXPECT_THAT(f[0].message, HasSubstr("正文说“尚未收到政府信息公开申请”，但表中本年新收(R1/TOT)=4"));
+  EXPECT_THAT(f[0].message,
+              HasSubstr("正文说“尚未收到政府信息公开申请”，但表中本年新收(R1/TOT)=4"));
   EXPECT_THAT(f[1].message, HasSubstr("行政复议总计(RV.T)=2"));
   // Reviews that happened but were not corrected are not "no reviews".
   EXPECT_TRUE(Run2021("未发生政府信息公开行政复议被纠错的情况。", "某某局", 0, 0, 0, t4).empty());
@@ -98,13 +101,15 @@ TEST(TextVsTableTest, NoApplicationsAndNoCasesAreCheckedAgainstZero) {
 
 TEST(TextVsTableTest, ReviewAndLawsuitTotalsAndTheirBreakdown) {
   const std::string text =
-      "政府信息公开行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 "
-      "件；政府信息公开行政诉讼 46 件，其中结果维持 25 件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。";
-  EXPECT_TRUE(Run2021(text, "某某局", 1, 1, 0,
-                      {72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20})
-                  .empty());
-  const auto f = Run2021(text, "某某局", 1, 1, 0,
-                         {72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 7, 21});
+      "政府信息公开行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 "
+      "37 "
+      "件；政府信息公开行政诉讼 46 件，其中结果维持 25 件，结果纠正 5 件，其他结果 9 件，尚未审结 "
+      "7 件。";
+  EXPECT_TRUE(
+      Run2021(text, "某某局", 1, 1, 0, {72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20})
+          .empty());
+  const auto f =
+      Run2021(text, "某某局", 1, 1, 0, {72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 7, 21});
   ASSERT_EQ(f.size(), 2u) << Dump(f);
   EXPECT_THAT(f[0].message, HasSubstr("共 47"));  // LD.T + LR.T
   EXPECT_THAT(f[1].message, HasSubstr("共 8"));   // LD.P + LR.P
@@ -132,7 +137,8 @@ TEST(TextVsTableTest, FeesAreNotComparedWhereTheFormatHasNoCell) {
   // 2021: 行政事业性收费 (T2.8) is not the information processing fee.
   ReportBuilder b("2021");
   b.Agency("某某局").Year(2022, 1).Cell("T2.8.1/FEE", "96171.6", 10);
-  const Document doc = DocOf("全年收取政府信息公开信息处理费 3940 元。2022年，无收取信息处理费情况。");
+  const Document doc =
+      DocOf("全年收取政府信息公开信息处理费 3940 元。2022年，无收取信息处理费情况。");
   EXPECT_TRUE(OfKind(Check(doc, b.Build()), "text_vs_table").empty());
 }
 
@@ -143,13 +149,14 @@ TEST(TextVsTableTest, MissingCellsAreNotZero) {
       OfKind(Check(DocOf("共收到政府信息公开申请5件。"), b.Build()), "text_vs_table").empty());
 }
 
-
 TEST(TextVsTableTest, AFeeRowPrintedInYuanIsComparedInYuan) {
   ReportBuilder b("2008");
   b.Agency("某某局").Year(2016, 1).Cell("G", "500", 13);
   b.report().row_units["G"] = {"元", 13};
-  EXPECT_TRUE(OfKind(Check(DocOf("收取依申请公开检索复制费用500元。"), b.Build()), "text_vs_table").empty());
-  const auto f = OfKind(Check(DocOf("收取依申请公开检索复制费用600元。"), b.Build()), "text_vs_table");
+  EXPECT_TRUE(OfKind(Check(DocOf("收取依申请公开检索复制费用500元。"), b.Build()), "text_vs_table")
+                  .empty());
+  const auto f =
+      OfKind(Check(DocOf("收取依申请公开检索复制费用600元。"), b.Build()), "text_vs_table");
   ASSERT_EQ(f.size(), 1u) << Dump(f);
   EXPECT_THAT(f[0].message, HasSubstr("=500元（即 0.05 万元）"));
 }

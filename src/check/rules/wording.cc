@@ -25,7 +25,8 @@ Result<std::vector<MiswrittenWord>> ParseMiswrittenList(std::string_view tsv,
     size_t f = 0;
     while (true) {
       const size_t tab = line.find('\t', f);
-      fields.emplace_back(line.substr(f, tab == std::string_view::npos ? line.size() - f : tab - f));
+      fields.emplace_back(
+          line.substr(f, tab == std::string_view::npos ? line.size() - f : tab - f));
       if (tab == std::string_view::npos) break;
       f = tab + 1;
     }
@@ -119,8 +120,8 @@ void CheckWording(const RuleContext& ctx, std::vector<CheckFinding>& out) {
     const size_t p = hits[i].front();
     const size_t from = p >= 4 ? p - 4 : 0;
     const size_t to = std::min(t.size(), p + wrong[i].size() + 4);
-    std::string msg = Quoted(ctx.narrative.Slice(from, to)) + "中的" + Quoted(w.wrong) + "应为" +
-                      Quoted(w.right);
+    std::string msg =
+        Quoted(ctx.narrative.Slice(from, to)) + "中的" + Quoted(w.wrong) + "应为" + Quoted(w.right);
     if (!w.note.empty()) msg += "（" + w.note + "）";
     if (hits[i].size() > 1) {
       msg += "；全文共 " + std::to_string(hits[i].size()) + " 处：";
@@ -129,8 +130,8 @@ void CheckWording(const RuleContext& ctx, std::vector<CheckFinding>& out) {
       }
       if (hits[i].size() > 8) msg += "等";
     }
-    out.push_back({"wording", Severity::kInfo, ctx.narrative.LineAt(p), {}, msg,
-                   "wording.miswritten"});
+    out.push_back(
+        {"wording", Severity::kInfo, ctx.narrative.LineAt(p), {}, msg, "wording.miswritten"});
   }
 }
 

@@ -6,10 +6,10 @@
 namespace gongkai::check {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::Check;
 using testing::DocOf;
 using testing::Dump;
+using ::testing::HasSubstr;
 using testing::OfKind;
 using testing::ReportBuilder;
 
@@ -18,8 +18,9 @@ std::vector<CheckFinding> Words(const std::string& text) {
 }
 
 TEST(WordingTest, MiswrittenWordsAreInfoWithTheRightWord) {
-  const auto f = Words("进一步建全完善制度，结全我局实际。\n统筹按排，认真布署。\n截止2018年12月31日，"
-                       "建立建全机制。");
+  const auto f = Words(
+      "进一步建全完善制度，结全我局实际。\n统筹按排，认真布署。\n截止2018年12月31日，"
+      "建立建全机制。");
   ASSERT_EQ(f.size(), 5u) << Dump(f);
   for (const CheckFinding& x : f) EXPECT_EQ(x.severity, Severity::kInfo);
   EXPECT_EQ(f[0].line, 1);
@@ -35,8 +36,8 @@ TEST(WordingTest, WordBoundariesAndCorrectUsesAreNotFlagged) {
 }
 
 TEST(WordingTest, ParsesTheListAndNamesBadLines) {
-  Result<std::vector<MiswrittenWord>> ok =
-      ParseMiswrittenList("# comment\n\n建全\t健全\t\t说明\r\n截止\t截至\tbefore_date\t\n", "m.tsv");
+  Result<std::vector<MiswrittenWord>> ok = ParseMiswrittenList(
+      "# comment\n\n建全\t健全\t\t说明\r\n截止\t截至\tbefore_date\t\n", "m.tsv");
   ASSERT_TRUE(ok.ok()) << ok.status().message();
   ASSERT_EQ(ok->size(), 2u);
   EXPECT_EQ((*ok)[1].condition, "before_date");

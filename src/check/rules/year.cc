@@ -71,9 +71,8 @@ std::vector<Phrase> ReportYearPhrases(const ReportText& text) {
     ph.year_pos = p;
     ph.begin = p;
     ph.end = end;
-    for (std::u32string_view w :
-         {U"现将", U"编制", U"现公布", U"现予公布", U"现予以公布", U"发布", U"本报告是",
-          U"本报告为"}) {
+    for (std::u32string_view w : {U"现将", U"编制", U"现公布", U"现予公布", U"现予以公布", U"发布",
+                                  U"本报告是", U"本报告为"}) {
       const size_t at = std::u32string_view(t).substr(before, p - before).rfind(w);
       if (at != npos) {
         ph.begin = before + at;
@@ -136,12 +135,14 @@ std::optional<YearEvidence> TableYear(const ReportText& full) {
     const int year = static_cast<int>(y->value.integer_part());
     size_t e = p + 1;
     if (b > 0 && c[b - 1] == '(' && StartsWith(c, e, U"度)")) {
-      return YearEvidence{year, full.LineAt(b), "统计表表头“(" + std::to_string(year) + "年度)”", 2};
+      return YearEvidence{year, full.LineAt(b), "统计表表头“(" + std::to_string(year) + "年度)”",
+                          2};
     }
     if (StartsWith(c, e, U"度")) ++e;
-    if (StartsWith(c, e, U"政府信息公开情况统计表") || StartsWith(c, e, U"政府信息公开工作情况统计表")) {
-      return YearEvidence{year, full.LineAt(b),
-                          "统计表标题“" + std::to_string(year) + "年…统计表”", 2};
+    if (StartsWith(c, e, U"政府信息公开情况统计表") ||
+        StartsWith(c, e, U"政府信息公开工作情况统计表")) {
+      return YearEvidence{year, full.LineAt(b), "统计表标题“" + std::to_string(year) + "年…统计表”",
+                          2};
     }
   }
   return std::nullopt;
@@ -185,20 +186,30 @@ void CheckYear(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   const std::string basis = "本报告是 " + ys + " 年度报告";
 
   if (std::optional<YearEvidence> t = TableYear(ctx.full); t && t->year != y) {
-    out.push_back({"year", Severity::kError, t->line, {},
+    out.push_back({"year",
+                   Severity::kError,
+                   t->line,
+                   {},
                    t->what + "与报告年度不符：" + basis + "，表头应为“(" + ys + "年度)”",
                    "year.table"});
   }
 
   std::optional<Period> p = FindPeriod(ctx.narrative);
   if (p && (p->from.year != y || p->to.year != y)) {
-    out.push_back({"year", Severity::kError, ctx.narrative.LineAt(p->begin), {},
-                   "统计期限写作“" + DateText(p->from) + "至" + DateText(p->to) + "”，与报告年度不符：" +
-                       basis + "，应为“" + ys + "年1月1日至" + ys + "年12月31日”",
+    out.push_back({"year",
+                   Severity::kError,
+                   ctx.narrative.LineAt(p->begin),
+                   {},
+                   "统计期限写作“" + DateText(p->from) + "至" + DateText(p->to) +
+                       "”，与报告年度不符：" + basis + "，应为“" + ys + "年1月1日至" + ys +
+                       "年12月31日”",
                    "year.period"});
   } else if (!p && ctx.report->period_to && ctx.report->period_from &&
              (ctx.report->period_from->year() != y || ctx.report->period_to->year() != y)) {
-    out.push_back({"year", Severity::kError, ctx.report->period_line, {},
+    out.push_back({"year",
+                   Severity::kError,
+                   ctx.report->period_line,
+                   {},
                    "统计期限“" + ctx.report->period_from->ToChinese() + "至" +
                        ctx.report->period_to->ToChinese() + "”与报告年度不符：" + basis +
                        "，应为“" + ys + "年1月1日至" + ys + "年12月31日”",
@@ -208,15 +219,22 @@ void CheckYear(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   for (const Phrase& ph : ReportYearPhrases(ctx.narrative)) {
     if (ph.year == y) continue;
     const std::string wrong = std::to_string(ph.year) + "年";
-    out.push_back({"year", Severity::kError, ctx.narrative.LineAt(ph.year_pos), {},
-                   "正文把“" + wrong + "”当作本报告的年度（“" + ctx.narrative.Slice(ph.begin, ph.end) +
-                       "”）：" + basis + "，应为“" + ys + "年”",
+    out.push_back({"year",
+                   Severity::kError,
+                   ctx.narrative.LineAt(ph.year_pos),
+                   {},
+                   "正文把“" + wrong + "”当作本报告的年度（“" +
+                       ctx.narrative.Slice(ph.begin, ph.end) + "”）：" + basis + "，应为“" + ys +
+                       "年”",
                    "year.narrative"});
   }
 
   if (const std::optional<Signature>& s = ctx.signature;
       s && (s->date.year < y || (s->date.year == y && (s->date.month < 12 || s->date.day < 31)))) {
-    out.push_back({"year", Severity::kWarning, s->date_line, {},
+    out.push_back({"year",
+                   Severity::kWarning,
+                   s->date_line,
+                   {},
                    "落款日期“" + DateText(s->date) + "”早于报告年度 " + ys +
                        " 年结束：年度报告应在次年（" + std::to_string(y + 1) +
                        "年）编制发布，落款日期疑为沿用旧稿",

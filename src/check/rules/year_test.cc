@@ -6,10 +6,10 @@
 namespace gongkai::check {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::Check;
 using testing::DocOf;
 using testing::Dump;
+using ::testing::HasSubstr;
 using testing::OfKind;
 using testing::ReportBuilder;
 
@@ -20,13 +20,15 @@ std::vector<CheckFinding> Years(const std::string& text, std::optional<int> year
 }
 
 TEST(YearTest, ReportYearPhrasesInTheNarrative) {
-  const auto f = Years("某局2018年政府信息公开工作年度报告\n现将2017年政府信息公开工作情况报告如下：");
+  const auto f =
+      Years("某局2018年政府信息公开工作年度报告\n现将2017年政府信息公开工作情况报告如下：");
   ASSERT_EQ(f.size(), 1u) << Dump(f);
   EXPECT_EQ(f[0].severity, Severity::kError);
   EXPECT_EQ(f[0].line, 2);
   EXPECT_THAT(f[0].message, HasSubstr("“现将2017年政府信息公开工作情况报告如下”"));
   EXPECT_THAT(f[0].message, HasSubstr("应为“2018年”"));
-  EXPECT_TRUE(Years("编制了2018年度政府信息公开工作报告。现公布2018年度政府信息公开年度报告。").empty());
+  EXPECT_TRUE(
+      Years("编制了2018年度政府信息公开工作报告。现公布2018年度政府信息公开年度报告。").empty());
 }
 
 TEST(YearTest, OtherYearsOfOtherDocumentsAndEventsAreNotTheReportYear) {
@@ -37,7 +39,8 @@ TEST(YearTest, OtherYearsOfOtherDocumentsAndEventsAreNotTheReportYear) {
 }
 
 TEST(YearTest, StatisticsPeriodAndTableHeader) {
-  const auto f = Years("本报告所列数据的统计期限自2017年1月1日起至2017年12月31日止。\n附件\n( 2017 年度)");
+  const auto f =
+      Years("本报告所列数据的统计期限自2017年1月1日起至2017年12月31日止。\n附件\n( 2017 年度)");
   ASSERT_EQ(f.size(), 2u) << Dump(f);
   // Sorted by line: the period (line 1) before the table header (line 3).
   EXPECT_EQ(f[0].rule, "year.period");
@@ -60,9 +63,10 @@ TEST(YearTest, SignatureDatedBeforeTheYearEnds) {
 }
 
 TEST(YearTest, YearInferredFromTheEvidenceWhenTheTitleHasNone) {
-  const auto f = Years("编制了2018年度政府信息公开工作报告。现将2017年政府信息公开工作情况报告如下：\n"
-                       "单位\n2019年1月3日\n( 2018 年度)",
-                       std::nullopt);
+  const auto f = Years(
+      "编制了2018年度政府信息公开工作报告。现将2017年政府信息公开工作情况报告如下：\n"
+      "单位\n2019年1月3日\n( 2018 年度)",
+      std::nullopt);
   ASSERT_EQ(f.size(), 1u) << Dump(f);
   EXPECT_THAT(f[0].message, HasSubstr("本报告是 2018 年度报告"));
 }
