@@ -119,6 +119,9 @@ struct Statement {
   size_t quote_begin = 0, quote_end = 0;
   size_t anchor = 0;  // the trigger, for scope
   bool zero = false;  // "尚未收到…" rather than a number
+  // "予以公开": in the 2008 table an application granted may be C3.1 (已主动公开) or C3.2
+  // (同意公开), so only "同意公开" is compared there.
+  bool not_2008 = false;
 };
 
 bool IsHardBoundary(char32_t c) {
@@ -471,8 +474,9 @@ class Reader {
         }
         if (SentenceDenied(trigger_pos)) return std::nullopt;
         if (c == Concept::kDisclosed || c == Concept::kPartial) {
-          // "予以公开" also describes catalogue items: only application outcomes count.
-          if (!ContainsAny(t_, ctx_.narrative.SentenceBegin(trigger_pos), trigger_pos, {U"申请"})) {
+          // "予以公开" also describes proactive disclosure.
+          const size_t sb = ctx_.narrative.SentenceBegin(trigger_pos);
+          if (ContainsAny(t_, sb, ctx_.narrative.SentenceEnd(trigger_pos), {U"主动公开"})) {
             return std::nullopt;
           }
         }
@@ -536,7 +540,9 @@ class Reader {
       default:
         return std::nullopt;
     }
-    return Statement{c, n.value, trigger_pos, unit_pos + 1, trigger_pos, false};
+    Statement st{c, n.value, trigger_pos, unit_pos + 1, trigger_pos, false};
+    st.not_2008 = c == Concept::kDisclosed && best->word != U"同意公开";
+    return st;
   }
 
   std::optional<Statement> FromPost(std::u32string_view post, size_t post_begin, const Number& n,
@@ -554,7 +560,9 @@ class Reader {
       const size_t at = post_begin + (post.size() - rest.size());
       if (!ApplicationTopic(at)) return std::nullopt;
       if (SentenceDenied(at)) return std::nullopt;
-      return Statement{tr.what, n.value, n.begin, at + tr.word.size(), at, false};
+      Statement st{tr.what, n.value, n.begin, at + tr.word.size(), at, false};
+      st.not_2008 = tr.what == Concept::kDisclosed && tr.word != U"同意公开";
+      return st;
     }
     return std::nullopt;
   }
@@ -671,6 +679,7 @@ void CheckTextVsTable(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   Reader reader(ctx);
   std::vector<Statement> statements = reader.Read();
   for (const Statement& s : statements) {
+    if (s.not_2008 && fmt.id == "2008") continue;
     const std::vector<std::string> cells = CellsFor(s.what, fmt.id);
     if (cells.empty()) continue;
     bool all = true;

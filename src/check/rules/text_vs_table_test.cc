@@ -1,6 +1,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "check/rules/testing.h"
 
 namespace gongkai::check {
@@ -159,6 +161,59 @@ TEST(TextVsTableTest, AFeeRowPrintedInYuanIsComparedInYuan) {
       OfKind(Check(DocOf("收取依申请公开检索复制费用600元。"), b.Build()), "text_vs_table");
   ASSERT_EQ(f.size(), 1u) << Dump(f);
   EXPECT_THAT(f[0].message, HasSubstr("=500元（即 0.05 万元）"));
+}
+
+// A typical 2021-format narrative: every figure is read and matches; changing the table makes
+// each statement a finding.
+TEST(TextVsTableTest, ATypicalNarrative) {
+  const std::string text =
+      "一、总体情况\n（一）主动公开。全年主动公开政府信息3256条，其中通过政府网站公开2987条。本年度"
+      "共"
+      "制发行政规范性文件3件，废止2件，现行有效规范性文件15件。\n（二）依申请公开。2022年，本机关共"
+      "收到政府信息公开申请45件（其中自然人申请40件，法人或其他组织申请5件），上年结转2件。已办结43"
+      "件，"
+      "其中予以公开20件，部分公开5件，不予公开3件，无法提供10件，不予处理2件，其他处理3件；结转下年"
+      "度"
+      "4件。办结率100%，同比增长20%"
+      "。\n四、政府信息公开行政复议、行政诉讼情况\n本年度未发生因政府信息"
+      "公开引起的行政复议和行政诉讼。";
+  auto report = [](int shift) {
+    ReportBuilder b("2021");
+    b.Agency("某某市生态环境局").Year(2022, 1);
+    b.Cell("T2.1.2/ISS", std::to_string(3 + shift), 40)
+        .Cell("T2.1.2/EFF", std::to_string(15 + shift), 40);
+    b.Cell("R1/TOT", std::to_string(45 + shift), 50).Cell("R2/TOT", std::to_string(2 + shift), 51);
+    b.Cell("R3.1/TOT", std::to_string(20 + shift), 52)
+        .Cell("R3.2/TOT", std::to_string(5 + shift), 53);
+    b.Cell("R3.7/TOT", std::to_string(43 + shift), 54)
+        .Cell("R4/TOT", std::to_string(4 + shift), 55);
+    for (const char* id : {"RV.T", "LD.T", "LR.T"}) b.Cell(id, std::to_string(shift), 60);
+    return b.Build();
+  };
+  EXPECT_TRUE(OfKind(Check(DocOf(text), report(0)), "text_vs_table").empty())
+      << Dump(Check(DocOf(text), report(0)));
+  const auto f = OfKind(Check(DocOf(text), report(1)), "text_vs_table");
+  std::set<std::string> cells;
+  for (const CheckFinding& x : f) cells.insert(x.cells.begin(), x.cells.end());
+  EXPECT_EQ(cells,
+            (std::set<std::string>{"T2.1.2/ISS", "T2.1.2/EFF", "R1/TOT", "R2/TOT", "R3.1/TOT",
+                                   "R3.2/TOT", "R3.7/TOT", "R4/TOT", "RV.T", "LD.T", "LR.T"}))
+      << Dump(f);
+  for (const CheckFinding& x : f) EXPECT_EQ(x.severity, Severity::kWarning) << x.message;
+}
+
+TEST(TextVsTableTest, Format2008GrantedApplications) {
+  ReportBuilder b("2008");
+  b.Agency("某某局").Year(2016, 1).Cell("C3.2", "3", 20).Cell("C3.1", "2", 19);
+  // 予以公开 may count 已主动公开 (C3.1) too: only 同意公开 is compared with C3.2.
+  EXPECT_TRUE(
+      OfKind(Check(DocOf("四、依申请公开情况\n共收到申请5件，其中予以公开5件。"), b.Build()),
+             "text_vs_table")
+          .empty());
+  EXPECT_EQ(OfKind(Check(DocOf("四、依申请公开情况\n共收到申请5件，其中同意公开5件。"), b.Build()),
+                   "text_vs_table")
+                .size(),
+            1u);
 }
 
 }  // namespace
