@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The main job on the embedded default: build; create var/gongkai.db with the demo data if it
-# is absent; write every demo agency's annual reports (txt, html, json, xlsx, pdf) into out/.
+# is absent; write every demo agency's annual reports (txt, html, json, xlsx, pdf) into out/;
+# then serve the portal on the demo data (http://127.0.0.1:8080/ unless GONGKAI_LISTEN says
+# otherwise) until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh run
 bash scripts/build.sh
 gk=./build/gongkai
 db=var/gongkai.db
+listen=${GONGKAI_LISTEN:-127.0.0.1:8080}
 
 if [ ! -f "$db" ]; then
   echo "==> creating $db with the demo data"
@@ -27,4 +30,21 @@ mkdir -p out
     echo "    $name $year: out/$slug/$year.{txt,html,json,xlsx,pdf}"
   done
 done
-echo "==> done: reports in out/"
+echo "==> reports in out/"
+
+# A demo staff login, once the binary has accounts (`gongkai user add`, the officer console).
+demo_login=admin
+demo_password=gongkai-demo-2026
+if "$gk" user add --help >/dev/null 2>&1; then
+  if out=$(printf '%s\n' "$demo_password" | "$gk" --db "$db" user add --login "$demo_login" \
+        --name 演示管理员 --role admin --agency changyi-commerce --password-stdin 2>&1); then
+    echo "==> created the demo administrator"
+  elif ! grep -q "已存在" <<<"$out"; then
+    echo "$out" >&2
+    exit 1
+  fi
+  echo "==> demo staff login: $demo_login / $demo_password (officer console /console)"
+fi
+
+echo "==> serving the portal on the demo data; Ctrl-C stops it"
+exec "$gk" --db "$db" serve --listen "$listen"

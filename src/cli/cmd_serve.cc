@@ -116,6 +116,9 @@ int Run(CLI::App& root, Context& ctx, const ServeArgs& args) {
 
   Result<std::shared_ptr<spdlog::logger>> access = AccessLogger(config.access_log);
   if (!access.ok()) return Fail(access.status());
+  // The server's own log (start, stop, errors with their detail) goes to standard error.
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+      "gongkai", std::make_shared<spdlog::sinks::stderr_sink_mt>()));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S%z [%l] %v");
 
   const size_t threads = config.threads > 0

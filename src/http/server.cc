@@ -280,6 +280,15 @@ restinio::request_handling_status_t Server::Send(const restinio::request_handle_
     for (auto& [name, value] : resp.headers) builder.append_header(name, value);
     if (draining_) builder.connection_close();
   };
+  // Logged before the response is handed over, so the line is there when the client has it.
+  if (access_log_) {
+    const double ms =
+        std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
+    std::string target = r.target.empty() ? std::string(req->header().request_target()) : r.target;
+    std::replace(target.begin(), target.end(), '"', '\'');
+    access_log_->info("{} \"{} {}\" {} {} {:.1f}ms", r.client, r.method, target, resp.status,
+                      head ? 0 : bytes, ms);
+  }
   auto done = [this](const restinio::asio_ns::error_code&) { Finished(); };
   if (head || resp.status == 304) {
     auto builder = req->create_response<restinio::user_controlled_output_t>(status_line);
@@ -291,14 +300,6 @@ restinio::request_handling_status_t Server::Send(const restinio::request_handle_
     fill(builder);
     builder.set_body(std::move(resp.body));
     builder.done(done);
-  }
-  if (access_log_) {
-    const double ms =
-        std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
-    std::string target = r.target.empty() ? std::string(req->header().request_target()) : r.target;
-    std::replace(target.begin(), target.end(), '"', '\'');
-    access_log_->info("{} \"{} {}\" {} {} {:.1f}ms", r.client, r.method, target, resp.status,
-                      head ? 0 : bytes, ms);
   }
   return restinio::request_accepted();
 }

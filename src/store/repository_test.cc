@@ -1982,3 +1982,240 @@ TEST_P(RepositoryTest, SearchFeedReadsTheOutboxInIdOrder) {
 
 }  // namespace
 }  // namespace gongkai
+
+// ---------------------------------------------------------------------------------------------
+// The catalog as the public portal reads it (store/catalog_queries.cc), on both backends.
+// ---------------------------------------------------------------------------------------------
+
+namespace gongkai {
+namespace {
+
+// Agency "cat-a" with items that exercise every filter, and "cat-b" with one item.
+//   #1 2019-02-03 综合政务\政务公开 通知 "关于做好政府信息公开工作的通知" (two channels, body)
+//   #2 2020-05-01 商贸、海关、旅游\国内贸易 公告 "100%_达标 Notice 公告"
+//   #3 2018-01-10 normative, valid
+//   #4 2018-03-01 normative, expired 2020-01-01
+//   #5 2019-06-01 normative, expired 2022-01-01 but repealed 2021-06-01 (repealed wins)
+//   #6 draft; #7 published 2019-12-01, withdrawn 2020-01-01; #8 published 2026-01-01
+Dataset CatalogQueryDataset() {
+  Dataset ds;
+  ds.agencies.push_back(MakeAgency("cat-a", "甲局"));
+  ds.agencies.push_back(MakeAgency("cat-b", "乙局"));
+  auto item = [&](const std::string& agency, int n, const char* published, const char* topic,
+                  const char* genre, const std::string& title) -> CatalogItem& {
+    CatalogItem c;
+    c.index_no = "00001434/2019-" + std::to_string(10000 + n);
+    c.title = title;
+    c.publisher = "甲局";
+    c.created_on = D("2017-06-01");
+    if (published != nullptr) c.published_on = D(published);
+    c.topic = topic;
+    c.genre = genre;
+    c.summary = "概述" + std::to_string(n);
+    c.body = "正文" + std::to_string(n);
+    ds.catalog_items.push_back({agency, c});
+    return ds.catalog_items.back().record;
+  };
+  CatalogItem& first = item("cat-a", 1, "2019-02-03", "综合政务\\政务公开", "通知",
+                            "关于做好政府信息公开工作的通知");
+  first.doc_no = "甲发〔2019〕1号";
+  first.channels = {{PublicationChannel::kWebsite, D("2019-02-03")},
+                    {PublicationChannel::kWechat, D("2019-02-04")}};
+  item("cat-a", 2, "2020-05-01", "商贸、海关、旅游\\国内贸易", "公告", "100%_达标 Notice 公告");
+  auto normative = [](const char* issued) {
+    NormativeDocument n;
+    n.issuing_body = "甲局";
+    n.issued_on = D(issued);
+    return n;
+  };
+  item("cat-a", 3, "2018-01-10", "综合政务\\其他", "通知", "甲局管理办法").normative =
+      normative("2017-12-01");
+  CatalogItem& expired = item("cat-a", 4, "2018-03-01", "综合政务\\其他", "通知", "甲局暂行办法");
+  expired.normative = normative("2018-02-01");
+  expired.normative->expired_on = D("2020-01-01");
+  CatalogItem& repealed = item("cat-a", 5, "2019-06-01", "综合政务\\其他", "意见", "甲局实施意见");
+  repealed.normative = normative("2019-05-01");
+  repealed.normative->expired_on = D("2022-01-01");
+  repealed.normative->repealed_on = D("2021-06-01");
+  item("cat-a", 6, nullptr, "综合政务\\其他", "通知", "草稿");
+  item("cat-a", 7, "2019-12-01", "综合政务\\其他", "通知", "已撤回").withdrawn_on = D("2020-01-01");
+  item("cat-a", 8, "2026-01-01", "综合政务\\其他", "通知", "明年公开");
+  item("cat-b", 9, "2021-01-01", "综合政务\\其他", "通知", "乙局的通知");
+  return ds;
+}
+
+std::vector<std::string> Titles(const std::vector<CatalogItem>& items) {
+  std::vector<std::string> out;
+  for (const CatalogItem& c : items) out.push_back(c.title);
+  return out;
+}
+
+CatalogFilter AsOf(const char* day) {
+  CatalogFilter f;
+  f.as_of = D(day);
+  return f;
+}
+
+TEST_P(RepositoryTest, CatalogListingsArePublicItemsNewestFirstInPages) {
+  ASSERT_TRUE(repo_->Import(CatalogQueryDataset()).ok());
+  const Agency a = AgencyOf("cat-a");
+  const CatalogFilter all = AsOf("2025-12-31");
+  Result<CatalogPage> p1 = repo_->ListCatalogItems(a.id, all, {1, 2});
+  ASSERT_TRUE(p1.ok()) << p1.status().message();
+  EXPECT_EQ(p1->total, 5);
+  EXPECT_EQ(Titles(p1->items),
+            (std::vector<std::string>{"100%_达标 Notice 公告", "甲局实施意见"}));
+  Result<CatalogPage> p3 = repo_->ListCatalogItems(a.id, all, {3, 2});
+  ASSERT_TRUE(p3.ok());
+  EXPECT_EQ(Titles(p3->items), (std::vector<std::string>{"甲局管理办法"}));
+  Result<CatalogPage> p4 = repo_->ListCatalogItems(a.id, all, {4, 2});
+  ASSERT_TRUE(p4.ok());
+  EXPECT_TRUE(p4->items.empty());
+  EXPECT_EQ(p4->total, 5);
+  Result<CatalogPage> whole = repo_->ListCatalogItems(a.id, all, {1, 20});
+  ASSERT_TRUE(whole.ok());
+  EXPECT_EQ(Titles(whole->items),
+            (std::vector<std::string>{"100%_达标 Notice 公告", "甲局实施意见",
+                                      "关于做好政府信息公开工作的通知", "甲局暂行办法",
+                                      "甲局管理办法"}));
+  // Listing rows carry the metadata but not the body or the channels.
+  const CatalogItem& notice = whole->items[2];
+  EXPECT_EQ(notice.index_no, "00001434/2019-10001");
+  EXPECT_EQ(notice.doc_no, "甲发〔2019〕1号");
+  EXPECT_EQ(notice.agency_id, a.id);
+  EXPECT_EQ(notice.summary, "概述1");
+  EXPECT_TRUE(notice.body.empty());
+  EXPECT_TRUE(notice.channels.empty());
+  ASSERT_TRUE(whole->items[1].normative.has_value());
+  EXPECT_EQ(whole->items[1].normative->repealed_on, D("2021-06-01"));
+
+  // On an earlier day: the withdrawn item was still public, the later ones not yet.
+  EXPECT_EQ(*repo_->CountCatalogItems(a.id, AsOf("2019-12-15")), 5);
+  EXPECT_EQ(*repo_->CountCatalogItems(a.id, AsOf("2020-01-01")), 4);
+  EXPECT_EQ(*repo_->CountCatalogItems(a.id, AsOf("2026-01-01")), 6);
+  // Another agency's items never appear; an unknown agency has none.
+  EXPECT_EQ(*repo_->CountCatalogItems(AgencyOf("cat-b").id, all), 1);
+  EXPECT_EQ(repo_->ListCatalogItems(987654, all, {1, 20})->total, 0);
+
+  for (PageRequest bad : {PageRequest{0, 20}, PageRequest{-1, 20}, PageRequest{1, 0},
+                          PageRequest{1, 50'001}}) {
+    Result<CatalogPage> r = repo_->ListCatalogItems(a.id, all, bad);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), ErrorCode::kInvalidInput);
+  }
+}
+
+TEST_P(RepositoryTest, CatalogFiltersByTopicGenreYearValidityAndTitle) {
+  ASSERT_TRUE(repo_->Import(CatalogQueryDataset()).ok());
+  const int64_t a = AgencyOf("cat-a").id;
+  auto titles = [&](CatalogFilter f) {
+    Result<CatalogPage> p = repo_->ListCatalogItems(a, f, {1, 50});
+    EXPECT_TRUE(p.ok()) << p.status().message();
+    EXPECT_EQ(p->total, *repo_->CountCatalogItems(a, f));
+    return p.ok() ? Titles(p->items) : std::vector<std::string>{};
+  };
+  using V = std::vector<std::string>;
+  CatalogFilter f = AsOf("2025-12-31");
+  f.topic = "综合政务\\政务公开";
+  EXPECT_EQ(titles(f), V{"关于做好政府信息公开工作的通知"});
+  f = AsOf("2025-12-31");
+  f.genre = "通知";
+  EXPECT_EQ(titles(f), (V{"关于做好政府信息公开工作的通知", "甲局暂行办法", "甲局管理办法"}));
+  f.year = 2018;
+  EXPECT_EQ(titles(f), (V{"甲局暂行办法", "甲局管理办法"}));
+  f = AsOf("2025-12-31");
+  f.year = 2019;
+  EXPECT_EQ(titles(f), (V{"甲局实施意见", "关于做好政府信息公开工作的通知"}));
+  f.year = 2031;
+  EXPECT_EQ(titles(f), V{});
+
+  f = AsOf("2025-12-31");
+  f.validity = Validity::kValid;
+  EXPECT_EQ(titles(f), V{"甲局管理办法"});
+  f.validity = Validity::kExpired;
+  EXPECT_EQ(titles(f), V{"甲局暂行办法"});
+  f.validity = Validity::kRepealed;
+  EXPECT_EQ(titles(f), V{"甲局实施意见"});
+  f = AsOf("2019-12-15");  // before the expiry and the repeal
+  f.validity = Validity::kValid;
+  EXPECT_EQ(titles(f), (V{"甲局实施意见", "甲局暂行办法", "甲局管理办法"}));
+
+  f = AsOf("2025-12-31");
+  f.title_contains = "政府信息公开";
+  EXPECT_EQ(titles(f), V{"关于做好政府信息公开工作的通知"});
+  f.title_contains = "%_";  // LIKE wildcards match literally
+  EXPECT_EQ(titles(f), V{"100%_达标 Notice 公告"});
+  f.title_contains = "_";
+  EXPECT_EQ(titles(f), V{"100%_达标 Notice 公告"});
+  f.title_contains = "notice";  // ASCII case ignored on both backends
+  EXPECT_EQ(titles(f), V{"100%_达标 Notice 公告"});
+  f.title_contains = "!";
+  EXPECT_EQ(titles(f), V{});
+}
+
+TEST_P(RepositoryTest, CatalogItemsAreFoundByIndexNumberOrIdWithBodyAndChannels) {
+  ASSERT_TRUE(repo_->Import(CatalogQueryDataset()).ok());
+  const int64_t a = AgencyOf("cat-a").id, b = AgencyOf("cat-b").id;
+  Result<CatalogItem> item = repo_->FindCatalogItemByIndexNo(a, "00001434/2019-10001");
+  ASSERT_TRUE(item.ok()) << item.status().message();
+  EXPECT_EQ(item->title, "关于做好政府信息公开工作的通知");
+  EXPECT_EQ(item->body, "正文1");
+  EXPECT_EQ(item->topic, "综合政务\\政务公开");
+  EXPECT_EQ(item->published_on, D("2019-02-03"));
+  EXPECT_EQ(item->channels, (std::vector<ChannelPublication>{
+                                {PublicationChannel::kWebsite, D("2019-02-03")},
+                                {PublicationChannel::kWechat, D("2019-02-04")}}));
+  Result<CatalogItem> by_id = repo_->FindCatalogItem(a, item->id);
+  ASSERT_TRUE(by_id.ok());
+  EXPECT_EQ(*by_id, *item);
+
+  // Drafts are found (the portal hides them: IsPublicOn), another agency's items are not.
+  Result<CatalogItem> draft = repo_->FindCatalogItemByIndexNo(a, "00001434/2019-10006");
+  ASSERT_TRUE(draft.ok());
+  EXPECT_FALSE(IsPublicOn(*draft, D("2025-12-31")));
+  EXPECT_TRUE(IsPublicOn(*item, D("2025-12-31")));
+  EXPECT_FALSE(IsPublicOn(*item, D("2019-02-02")));
+  Result<CatalogItem> withdrawn = repo_->FindCatalogItemByIndexNo(a, "00001434/2019-10007");
+  ASSERT_TRUE(withdrawn.ok());
+  EXPECT_TRUE(IsPublicOn(*withdrawn, D("2019-12-31")));
+  EXPECT_FALSE(IsPublicOn(*withdrawn, D("2020-01-01")));
+  Result<CatalogItem> normative = repo_->FindCatalogItemByIndexNo(a, "00001434/2019-10005");
+  ASSERT_TRUE(normative.ok() && normative->normative.has_value());
+  EXPECT_EQ(normative->normative->ValidityOn(D("2025-12-31")), Validity::kRepealed);
+
+  for (Result<CatalogItem> missing :
+       {repo_->FindCatalogItemByIndexNo(b, "00001434/2019-10001"),
+        repo_->FindCatalogItemByIndexNo(a, ""), repo_->FindCatalogItemByIndexNo(a, "nope"),
+        repo_->FindCatalogItem(b, item->id), repo_->FindCatalogItem(a, 987654)}) {
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.status().code(), ErrorCode::kNotFound);
+  }
+}
+
+TEST_P(RepositoryTest, LatestCatalogItemsAcrossAgenciesAndFacets) {
+  ASSERT_TRUE(repo_->Import(CatalogQueryDataset()).ok());
+  Result<std::vector<CatalogItem>> latest = repo_->LatestCatalogItems(D("2025-12-31"), 3);
+  ASSERT_TRUE(latest.ok()) << latest.status().message();
+  EXPECT_EQ(Titles(*latest),
+            (std::vector<std::string>{"乙局的通知", "100%_达标 Notice 公告", "甲局实施意见"}));
+  EXPECT_EQ((*latest)[0].agency_id, AgencyOf("cat-b").id);
+  EXPECT_EQ(repo_->LatestCatalogItems(D("2025-12-31"), 0).status().code(),
+            ErrorCode::kInvalidInput);
+
+  Result<CatalogFacets> facets = repo_->ListCatalogFacets(AgencyOf("cat-a").id, D("2025-12-31"));
+  ASSERT_TRUE(facets.ok()) << facets.status().message();
+  auto pairs = [](const std::vector<FacetCount>& v) {
+    std::vector<std::pair<std::string, int64_t>> out;
+    for (const FacetCount& f : v) out.emplace_back(f.value, f.count);
+    return out;
+  };
+  using P = std::vector<std::pair<std::string, int64_t>>;
+  // Code-point order whatever the database's collation: 商 U+5546 < 综 U+7EFC.
+  EXPECT_EQ(pairs(facets->topics),
+            (P{{"商贸、海关、旅游\\国内贸易", 1}, {"综合政务\\其他", 3}, {"综合政务\\政务公开", 1}}));
+  EXPECT_EQ(pairs(facets->genres), (P{{"公告", 1}, {"意见", 1}, {"通知", 3}}));
+  EXPECT_EQ(pairs(facets->years), (P{{"2020", 1}, {"2019", 2}, {"2018", 2}}));
+}
+
+}  // namespace
+}  // namespace gongkai
