@@ -43,7 +43,7 @@ if "$gk" user add --help >/dev/null 2>&1; then
     echo "$out" >&2
     exit 1
   fi
-  echo "==> demo staff login: $demo_login / $demo_password (officer console /console)"
+  echo "==> demo staff login: $demo_login / $demo_password (the officer console pages are being built; the account already exists)"
 fi
 
 echo "==> serving the portal on the demo data; Ctrl-C stops it"
