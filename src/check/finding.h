@@ -9,9 +9,10 @@
 namespace gongkai::check {
 
 struct CheckFinding {
-  std::string kind;       // "identity", "heading_value", "impossible_value", "text_vs_table",
-                          // "year", "title", "agency_name", "template", "carry_over",
-                          // "same_text", "wording", "ambiguous", "missing_rows", "unreadable"
+  std::string kind;       // "identity", "heading_value", "impossible_value", "unit",
+                          // "text_vs_table", "narrative_sum", "year", "title", "agency_name",
+                          // "template", "carry_over", "same_text", "wording", "row_label",
+                          // "ambiguous", "missing_rows", "unreadable" (docs/checker.md)
   Severity severity = Severity::kError;
   int line = 0;           // 1-based line of the Document (0 if the finding has no one line)
   std::vector<std::string> cells;

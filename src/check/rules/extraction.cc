@@ -47,7 +47,7 @@ void CheckExtraction(const RuleContext& ctx, std::vector<CheckFinding>& out) {
     out.push_back({"ambiguous", Severity::kInfo, a.line, {}, msg, "extract.ambiguous/" + a.row_id});
   }
   for (const UnreadRow& u : r.unread_rows) {
-    out.push_back({"ambiguous",
+    out.push_back({"unreadable",
                    Severity::kInfo,
                    u.line,
                    {},

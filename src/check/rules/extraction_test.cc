@@ -52,6 +52,7 @@ TEST(ExtractionTest, UnreadRowsAreInfo) {
   b.report().unread_rows.push_back({"R2", 7, "1 2 3", "数字个数（3）与列数（7）不符"});
   const auto f = Check(DocOf("正文"), b.Build());
   ASSERT_EQ(f.size(), 1u) << Dump(f);
+  EXPECT_EQ(f[0].kind, "unreadable");
   EXPECT_EQ(f[0].severity, Severity::kInfo);
   EXPECT_EQ(f[0].line, 7);
   EXPECT_THAT(
