@@ -14,6 +14,7 @@ namespace gongkai::check::extract {
 namespace {
 
 constexpr size_t kRowWindow = 1500;          // how far after a row the next one may start
+constexpr size_t kConfirmWindow = 400;       // a table's second row follows its first closely
 constexpr size_t kAfterAnchorWindow = 4000;  // the first row after a table's caption or title
 constexpr size_t kMaxLeadingText = 40;       // stray text allowed between a label and its values
 constexpr size_t kLookaheadGap = 6;          // text before a match that makes us look ahead
@@ -178,6 +179,8 @@ class TableReader {
     // The table starts at its first row found after `start`, if one of the next rows follows it
     // closely (one lone label may be a word of the narrative), or right after its caption.
     size_t table_start = std::u32string::npos;
+    size_t start_row = 0;  // the row it was found by
+    size_t start_end = 0;  // where that row's label ends
     const bool anchored = anchor != std::u32string::npos;
     // The earliest row found from `start` on. Each row's search result is kept: a match while
     // `start` has not passed it, or "none before `none_before[j]`". Rows need only be searched
@@ -210,18 +213,28 @@ class TableReader {
                        (first.cost == 0 && first.end - first.start >= 10);
       for (size_t la = k + 1; !confirmed && la <= k + 3 && la < rows.size(); ++la) {
         confirmed = FindLabel(st_, patterns[la], first.end,
-                              std::min(st_.size(), first.end + kRowWindow), /*strict=*/true)
+                              std::min(st_.size(), first.end + kConfirmWindow), /*strict=*/true)
                         .found;
       }
       if (confirmed) {
         table_start = first.start;
+        start_row = k;
+        start_end = first.end;
         break;
       }
       start = first.end;
     }
     std::vector<Hit> found;
     if (table_start != std::u32string::npos) {
-      found = SearchRows(t, rows, patterns, table_start, first_to, anchored);
+      // Rows before the one the table was found by may still be printed just before it (a label
+      // too garbled for the strict search): looked for between the anchor (or a little before)
+      // and that row.
+      const size_t lead = anchored ? anchor_end
+                                   : std::max(from, table_start > kRowWindow
+                                                        ? table_start - kRowWindow
+                                                        : size_t{0});
+      found = SearchRows(t, rows, patterns, start_row > 0 ? lead : table_start, start_row,
+                         start_end, first_to, anchored);
     }
     if (found.empty()) return anchor == std::u32string::npos ? std::u32string::npos : anchor_end;
     if (anchor != std::u32string::npos) NoteLines(st_.line[anchor]);
@@ -231,16 +244,20 @@ class TableReader {
     return end;
   }
 
+  // The rows in order from `from`; rows before `start_row` only before `start_end` (the end of
+  // the row the table was found by), the first row found at or after it within `first_to`.
   std::vector<Hit> SearchRows(const Table& t, const std::vector<const Row*>& rows,
                               const std::vector<LabelPattern>& patterns, size_t from,
-                              size_t first_to, bool anchored) {
+                              size_t start_row, size_t start_end, size_t first_to,
+                              bool anchored) {
     std::vector<Hit> found;
     size_t cur = from;
     for (size_t k = 0; k < rows.size(); ++k) {
       const bool first = found.empty();
       // Short labels ("规章") start a table only right after its caption.
       if (first && !anchored && patterns[k].core.size() < 4) continue;
-      const size_t to = first ? first_to : std::min(st_.size(), cur + kRowWindow);
+      size_t to = first ? first_to : std::min(st_.size(), cur + kRowWindow);
+      if (k < start_row) to = std::min(to, start_end);
       LabelMatch m = FindLabel(st_, patterns[k], cur, to);
       if (!m.found) continue;
       if (!first && Lookahead(patterns, k, cur, m.start)) continue;
