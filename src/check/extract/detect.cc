@@ -132,6 +132,24 @@ std::optional<Date> DateAt(const Stream& st, size_t pos, size_t* end) {
   return date.value();
 }
 
+// "12月31日" at `pos`, in `year`; sets *end.
+std::optional<Date> MonthDayAt(const Stream& st, size_t pos, int year, size_t* end) {
+  if (pos > 0 && IsDigit(st.text[pos - 1])) return std::nullopt;
+  size_t p = pos;
+  auto m = NumberAt(st, &p, 2);
+  if (!m || *m < 1 || *m > 12 || p >= st.size() || st.text[p] != U'月') return std::nullopt;
+  ++p;
+  auto d = NumberAt(st, &p, 2);
+  if (!d || *d < 1 || *d > 31) return std::nullopt;
+  if (p < st.size() && (st.text[p] == U'日' || st.text[p] == U'号')) ++p;
+  Result<Date> date = Date::Parse(std::to_string(year) + "-" + (*m < 10 ? "0" : "") +
+                                  std::to_string(*m) + "-" + (*d < 10 ? "0" : "") +
+                                  std::to_string(*d));
+  if (!date.ok()) return std::nullopt;
+  *end = p;
+  return date.value();
+}
+
 // A date written in Chinese numerals ("二〇一二年二月二十日") at `pos`; only its extent matters.
 bool ChineseDateAt(const Stream& st, size_t pos, size_t* end) {
   static const std::u32string_view kYearDigits = U"〇零一二三四五六七八九";
@@ -175,13 +193,40 @@ void DetectTitle(const Stream& st, ExtractedReport* out) {
     const size_t ann = after.find(U"年报");
     if (rep == std::u32string_view::npos && ann == std::u32string_view::npos) continue;
     if (after.substr(0, std::min(rep, ann)).find(U"统计") != std::u32string_view::npos) continue;
-    // "2021年" / "2021年度" right before.
+    // "2021年" / "2021年度" right before; or at the start of the title with the name between
+    // ("2021年度南京市统计局政府信息公开工作年度报告").
     size_t q = p;
     if (q > 0 && st.text[q - 1] == U'度') --q;
-    if (q == 0 || st.text[q - 1] != U'年') continue;
     size_t ystart = 0;
-    std::optional<int> year = YearBefore(st, q - 1, &ystart);
-    if (!year) continue;
+    std::optional<int> year;
+    if (q > 0 && st.text[q - 1] == U'年') year = YearBefore(st, q - 1, &ystart);
+    if (!year) {
+      const int line = st.line[p];
+      for (size_t k = p; k > 0 && p - k < kMaxName && st.line[k - 1] == line; --k) {
+        if (st.text[k - 1] == U'度' || st.text[k - 1] == U'年') {
+          size_t y = k - 1;
+          if (st.text[y] == U'度' && y > 0 && st.text[y - 1] == U'年') --y;
+          if (st.text[y] != U'年') continue;
+          size_t ys = 0;
+          std::optional<int> yy = YearBefore(st, y, &ys);
+          const bool starts = ys == 0 || st.brk[ys];
+          if (!yy || !starts) continue;
+          year = yy;
+          ystart = ys;
+          std::u32string name = st.text.substr(k, p - k);
+          if (IsPlausibleName(name) && EndsWithOrgSuffix(name)) {
+            AddMention(out, "title", name, st.line[k]);
+          }
+          break;
+        }
+      }
+      if (!year) continue;
+      if (!out->year) {
+        out->year = year;
+        out->year_line = st.line[ystart];
+      }
+      return;
+    }
     if (!out->year) {
       out->year = year;
       out->year_line = st.line[ystart];
@@ -277,6 +322,7 @@ void DetectPeriod(const Stream& st, ExtractedReport* out) {
       for (size_t q = e1; q < std::min(st.size(), e1 + 6); ++q) {
         size_t e2 = 0;
         std::optional<Date> d2 = DateAt(st, q, &e2);
+        if (!d2) d2 = MonthDayAt(st, q, d1->year(), &e2);  // "…至12月31日"
         if (!d2) continue;
         // Between the two dates only a connector: 起 至 到 - ~ 止.
         bool connector = true;

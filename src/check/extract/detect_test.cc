@@ -131,3 +131,22 @@ TEST(ReportFacts, TableTitleNamesTheAgency) {
 
 }  // namespace
 }  // namespace gongkai::check::extract
+
+namespace gongkai::check::extract {
+namespace {
+
+TEST(ReportFacts, YearBeforeTheAgencyInTheTitle) {
+  ExtractedReport r = Facts({"2021年度南京市统计局政府信息公开工作年度报告"});
+  ASSERT_TRUE(r.year.has_value());
+  EXPECT_EQ(*r.year, 2021);
+  EXPECT_EQ(r.agency, "南京市统计局");
+}
+
+TEST(ReportFacts, PeriodEndWithoutItsYear) {
+  ExtractedReport r = Facts({"本报告统计期限为2022年1月1日至12月31日。"});
+  ASSERT_TRUE(r.period_to.has_value());
+  EXPECT_EQ(r.period_to->ToString(), "2022-12-31");
+}
+
+}  // namespace
+}  // namespace gongkai::check::extract

@@ -471,10 +471,15 @@ class TableReader {
       if (unit && t.unit_column) {
         out_->row_units[r.id] = {tokens[i].raw, tokens[i].line};
       } else if (r.heading || t.unit_column) {
-        return;  // text right after the label: no value here
+        // Text right after the label: no value here.
+        if (!r.heading) Unread(h, {}, "行名后没有读到数字");
+        return;
       }
       text_seen += tokens[i].text.size();
-      if (text_seen > kMaxLeadingText) return;
+      if (text_seen > kMaxLeadingText) {
+        Unread(h, {}, "行名后没有读到数字");
+        return;
+      }
       ++i;
     }
     std::vector<ValueToken> run;
@@ -494,7 +499,14 @@ class TableReader {
     for (const ValueToken& v : run) {
       if (v.kind == ValueToken::Kind::kNumber) has_number = true;
     }
-    if (!has_number) return;  // nothing printed (or only dashes)
+    if (!has_number) {
+      // Nothing but dashes: printed empty. Nothing at all on a row that needs values: the
+      // layout put them where they cannot be told apart (before the label, say).
+      if (run.empty() && !r.heading && h.labelled) {
+        Unread(h, run, "行名后没有读到数字");
+      }
+      return;
+    }
     if (run.size() > n) {
       // pdftotext may put the next row's numbers in the same region: keep the first line's.
       std::vector<ValueToken> first_line;
