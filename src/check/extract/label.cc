@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <limits>
 #include <memory>
+#include <queue>
 
 namespace gongkai::check::extract {
 namespace {
@@ -226,43 +228,53 @@ CoreMatch FindCore(const Stream& st, std::u32string_view core, size_t from, size
       std::max<int>(1, static_cast<int>(keys.size()) - 2 * allowed - slack));
   const size_t span = m + 24;  // a label with numbers inside
   const size_t margin = m + 16;
-  // Hits (position, which bigram), ascending.
-  std::vector<std::pair<size_t, size_t>> hits;
-  std::vector<size_t> at;
+  // The hits of all bigrams in ascending order (a merge of one cursor per bigram), taken only as
+  // far as needed: the first region that aligns ends the search.
+  using Hit = std::pair<size_t, size_t>;  // position, which bigram
+  std::vector<Stream::BigramCursor> cursors;
+  std::priority_queue<Hit, std::vector<Hit>, std::greater<Hit>> heap;
   for (size_t k = 0; k < keys.size(); ++k) {
-    at.clear();
-    st.BigramPositions(keys[k].first, keys[k].second, from, to, &at);
-    for (size_t p : at) hits.push_back({p, k});
+    cursors.push_back(st.Bigram(keys[k].first, keys[k].second, from, to));
+    size_t p;
+    if (cursors.back().Next(&p)) heap.push({p, k});
   }
-  std::sort(hits.begin(), hits.end());
+  std::deque<Hit> window;  // hits within `span` of the newest
   std::vector<int> count(keys.size(), 0);
   size_t distinct = 0;
   size_t win_from = 0;
   size_t win_to = 0;
   bool open = false;
-  size_t b = 0;
-  for (size_t a = 0; a < hits.size(); ++a) {
-    // Window [hits[a], hits[a] + span): add hits until past it.
-    while (b < hits.size() && hits[b].first < hits[a].first + span) {
-      if (count[hits[b].second]++ == 0) ++distinct;
-      ++b;
+  while (!heap.empty()) {
+    const Hit h = heap.top();
+    heap.pop();
+    size_t p;
+    if (cursors[h.second].Next(&p)) heap.push({p, h.second});
+    // A region that no later hit can reach any more is aligned now.
+    if (open && h.first > win_to + span + margin) {
+      CoreMatch m1 = AlignFirst(st, core, win_from, win_to, max_cost);
+      if (m1.found) return m1;
+      open = false;
     }
-    if (distinct >= need) {
-      const size_t wa = hits[a].first > from + margin ? hits[a].first - margin : from;
-      const size_t wb = std::min(to, hits[b - 1].first + margin);
-      if (open && wa <= win_to) {
-        win_to = std::max(win_to, wb);
-      } else {
-        if (open) {
-          CoreMatch m1 = AlignFirst(st, core, win_from, win_to, max_cost);
-          if (m1.found) return m1;
-        }
-        open = true;
-        win_from = wa;
-        win_to = wb;
-      }
+    window.push_back(h);
+    if (count[h.second]++ == 0) ++distinct;
+    while (window.front().first + span <= h.first) {
+      if (--count[window.front().second] == 0) --distinct;
+      window.pop_front();
     }
-    if (--count[hits[a].second] == 0) --distinct;
+    if (distinct < need) continue;
+    const size_t wa = window.front().first > from + margin ? window.front().first - margin : from;
+    const size_t wb = std::min(to, h.first + margin);
+    if (open && wa <= win_to) {
+      win_to = std::max(win_to, wb);
+      continue;
+    }
+    if (open) {
+      CoreMatch m1 = AlignFirst(st, core, win_from, win_to, max_cost);
+      if (m1.found) return m1;
+    }
+    open = true;
+    win_from = wa;
+    win_to = wb;
   }
   if (open) return AlignFirst(st, core, win_from, win_to, max_cost);
   return none;
@@ -409,9 +421,8 @@ size_t FindExact(const Stream& st, std::u32string_view needle, size_t from, size
   if (needle.empty() || from >= to || to > st.size()) return std::u32string::npos;
   if (needle.size() >= 2 && to - from > kDirectWindow) {
     // Through the bigram index: only where the first two characters are.
-    std::vector<size_t> at;
-    st.BigramPositions(needle[0], needle[1], from, to, &at);
-    for (size_t p : at) {
+    Stream::BigramCursor c = st.Bigram(needle[0], needle[1], from, to);
+    for (size_t p; c.Next(&p);) {
       if (p + needle.size() <= to &&
           std::u32string_view(st.text).substr(p, needle.size()) == needle) {
         return p;

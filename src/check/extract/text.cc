@@ -168,17 +168,20 @@ const Stream::BigramIndex& Stream::Index() const {
   return *index_;
 }
 
-void Stream::BigramPositions(char32_t a, char32_t b, size_t from, size_t to,
-                             std::vector<size_t>* out) const {
+Stream::BigramCursor Stream::Bigram(char32_t a, char32_t b, size_t from, size_t to) const {
+  BigramCursor c;
   const BigramIndex& index = Index();
-  if (index.positions.empty()) return;
-  const size_t buckets = index.starts.size() - 1;
-  const size_t k = BucketOf(a, b, buckets);
-  auto first = index.positions.begin() + index.starts[k];
-  auto last = index.positions.begin() + index.starts[k + 1];
-  for (auto it = std::lower_bound(first, last, from); it != last && *it + 1 < to; ++it) {
-    if (text[*it] == a && text[*it + 1] == b) out->push_back(*it);
-  }
+  if (index.positions.empty()) return c;
+  const size_t k = BucketOf(a, b, index.starts.size() - 1);
+  const uint32_t* first = index.positions.data() + index.starts[k];
+  const uint32_t* last = index.positions.data() + index.starts[k + 1];
+  c.text_ = text.data();
+  c.it_ = std::lower_bound(first, last, from);
+  c.end_ = last;
+  c.a_ = a;
+  c.b_ = b;
+  c.to_ = to;
+  return c;
 }
 
 namespace {

@@ -49,10 +49,33 @@ struct Stream {
   std::string Original(size_t from, size_t to) const;
 
   // Where each bigram of `text` occurs, built on first use: searches over long ranges look at
-  // these places only. Appends to *out the positions p in [from, to) with text[p] == a and
+  // these places only. A cursor gives the positions p in [from, to) with text[p] == a and
   // text[p + 1] == b, ascending.
-  void BigramPositions(char32_t a, char32_t b, size_t from, size_t to,
-                       std::vector<size_t>* out) const;
+  class BigramCursor {
+   public:
+    bool Next(size_t* pos) {
+      while (it_ != end_) {
+        const size_t p = *it_++;
+        if (p + 1 >= to_) break;
+        if (text_[p] == a_ && text_[p + 1] == b_) {
+          *pos = p;
+          return true;
+        }
+      }
+      it_ = end_;
+      return false;
+    }
+
+   private:
+    friend struct Stream;
+    const char32_t* text_ = nullptr;
+    const uint32_t* it_ = nullptr;
+    const uint32_t* end_ = nullptr;
+    char32_t a_ = 0;
+    char32_t b_ = 0;
+    size_t to_ = 0;
+  };
+  BigramCursor Bigram(char32_t a, char32_t b, size_t from, size_t to) const;
 
  private:
   // Positions grouped by a hash of their bigram (counting sort): bucket k holds
