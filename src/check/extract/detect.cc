@@ -10,7 +10,7 @@
 namespace gongkai::check::extract {
 namespace {
 
-constexpr size_t kTitleZone = 3000;   // the title is near the top (after any site chrome)
+constexpr size_t kTitleZone = 3000;  // the title is near the top (after any site chrome)
 constexpr size_t kPeriodZone = 20000;
 constexpr size_t kMaxName = 40;
 
@@ -29,9 +29,9 @@ bool IsNameChar(char32_t c) {
 
 bool EndsWithOrgSuffix(std::u32string_view name) {
   static constexpr std::array<std::u32string_view, 40> kSuffixes = {
-      U"府", U"局", U"委", U"会", U"办", U"室", U"院", U"厅", U"部", U"署",
-      U"区", U"县", U"市", U"省", U"镇", U"乡", U"处", U"所", U"站", U"中心",
-      U"馆", U"队", U"司", U"行", U"社", U"团", U"旗", U"盟", U"州", U"街道",
+      U"府", U"局",   U"委",   U"会", U"办", U"室", U"院",   U"厅", U"部", U"署",
+      U"区", U"县",   U"市",   U"省", U"镇", U"乡", U"处",   U"所", U"站", U"中心",
+      U"馆", U"队",   U"司",   U"行", U"社", U"团", U"旗",   U"盟", U"州", U"街道",
       U"村", U"公司", U"集团", U"组", U"校", U"园", U"监狱", U"台", U"科", U"办事处"};
   for (std::u32string_view s : kSuffixes) {
     if (name.size() > s.size() && name.ends_with(s)) return true;
@@ -124,9 +124,9 @@ std::optional<Date> DateAt(const Stream& st, size_t pos, size_t* end) {
   auto d = NumberAt(st, &p, 2);
   if (!d || *d < 1 || *d > 31) return std::nullopt;
   if (p < st.size() && (st.text[p] == U'日' || st.text[p] == U'号')) ++p;
-  Result<Date> date = Date::Parse(std::to_string(*y) + "-" + (*m < 10 ? "0" : "") +
-                                  std::to_string(*m) + "-" + (*d < 10 ? "0" : "") +
-                                  std::to_string(*d));
+  Result<Date> date =
+      Date::Parse(std::to_string(*y) + "-" + (*m < 10 ? "0" : "") + std::to_string(*m) + "-" +
+                  (*d < 10 ? "0" : "") + std::to_string(*d));
   if (!date.ok()) return std::nullopt;
   *end = p;
   return date.value();
@@ -142,9 +142,9 @@ std::optional<Date> MonthDayAt(const Stream& st, size_t pos, int year, size_t* e
   auto d = NumberAt(st, &p, 2);
   if (!d || *d < 1 || *d > 31) return std::nullopt;
   if (p < st.size() && (st.text[p] == U'日' || st.text[p] == U'号')) ++p;
-  Result<Date> date = Date::Parse(std::to_string(year) + "-" + (*m < 10 ? "0" : "") +
-                                  std::to_string(*m) + "-" + (*d < 10 ? "0" : "") +
-                                  std::to_string(*d));
+  Result<Date> date =
+      Date::Parse(std::to_string(year) + "-" + (*m < 10 ? "0" : "") + std::to_string(*m) + "-" +
+                  (*d < 10 ? "0" : "") + std::to_string(*d));
   if (!date.ok()) return std::nullopt;
   *end = p;
   return date.value();
@@ -256,8 +256,7 @@ void DetectFiller(const Stream& st, ExtractedReport* out) {
     if (std::u32string_view(st.text).substr(q, 4) == U"(盖章)") q += 4;
     while (q < st.size() && (st.text[q] == ':' || st.text[q] == ',')) ++q;
     size_t e = q;
-    while (e < st.size() && e - q < kMaxName && IsNameChar(st.text[e]) &&
-           (e == q || !st.brk[e])) {
+    while (e < st.size() && e - q < kMaxName && IsNameChar(st.text[e]) && (e == q || !st.brk[e])) {
       ++e;
     }
     std::u32string name = st.text.substr(q, e - q);
@@ -380,19 +379,19 @@ FormatEvidence GatherEvidence(const Stream& st) {
   FormatEvidence e;
   e.era_2008 = CountPresent(
       st, {U"统计指标", U"主动公开政府信息数", U"通过不同渠道和方式公开政府信息", U"回应解读情况",
-           U"依申请公开情况", U"收到申请数", U"申请办结数", U"申请答复数", U"指标名称",
-           U"计量单位", U"历年累计", U"受理依申请公开信息总数", U"主动公开信息数",
-           U"对申请的答复", U"同意公开答复数", U"举报投诉数量", U"专门机构数"});
+           U"依申请公开情况", U"收到申请数", U"申请办结数", U"申请答复数", U"指标名称", U"计量单位",
+           U"历年累计", U"受理依申请公开信息总数", U"主动公开信息数", U"对申请的答复",
+           U"同意公开答复数", U"举报投诉数量", U"专门机构数"});
   e.era_new = CountPresent(
       st, {U"本年新收政府信息公开申请数量", U"上年结转政府信息公开申请数量", U"结转下年度继续办理",
            U"未经复议直接起诉", U"复议后起诉", U"本年度办理结果", U"属于三类内部事务信息",
            U"属于四类过程性信息", U"本机关不掌握相关政府信息", U"本年处理决定数量"});
-  e.only_2019 = CountPresent(
-      st, {U"本年新制作数量", U"本年新公开数量", U"对外公开总数量", U"上一年项目数量",
-           U"本年增/减", U"采购项目数量", U"政府集中采购", U"其他对外管理服务事项"});
-  e.only_2021 = CountPresent(
-      st, {U"本年制发件数", U"本年废止件数", U"现行有效件数", U"本年收费金额",
-           U"申请人无正当理由逾期不补正", U"逾期未按收费通知要求缴纳费用"});
+  e.only_2019 =
+      CountPresent(st, {U"本年新制作数量", U"本年新公开数量", U"对外公开总数量", U"上一年项目数量",
+                        U"本年增/减", U"采购项目数量", U"政府集中采购", U"其他对外管理服务事项"});
+  e.only_2021 =
+      CountPresent(st, {U"本年制发件数", U"本年废止件数", U"现行有效件数", U"本年收费金额",
+                        U"申请人无正当理由逾期不补正", U"逾期未按收费通知要求缴纳费用"});
   return e;
 }
 

@@ -44,8 +44,9 @@ TEST(DecideFormat, ATieGoesByTheReportYear) {
 }
 
 TEST(ReportFacts, TitleWithSiteChrome) {
-  ExtractedReport r = Facts({"当前位置： 首页政务公开政府信息公开年报 平潭综合实验区管委会2014年度"
-                             "政府信息公开工作年度报告 来源：平潭县人民政府"});
+  ExtractedReport r =
+      Facts({"当前位置： 首页政务公开政府信息公开年报 平潭综合实验区管委会2014年度"
+             "政府信息公开工作年度报告 来源：平潭县人民政府"});
   ASSERT_TRUE(r.year.has_value());
   EXPECT_EQ(*r.year, 2014);
   EXPECT_EQ(r.agency, "平潭综合实验区管委会");
@@ -54,8 +55,8 @@ TEST(ReportFacts, TitleWithSiteChrome) {
 }
 
 TEST(ReportFacts, TitleOverTwoLines) {
-  ExtractedReport r = Facts({"", "                洪泽区人民政府",
-                             "      2023 年政府信息公开工作年度报告", "正文"});
+  ExtractedReport r = Facts(
+      {"", "                洪泽区人民政府", "      2023 年政府信息公开工作年度报告", "正文"});
   EXPECT_EQ(*r.year, 2023);
   EXPECT_EQ(r.year_line, 3);
   EXPECT_EQ(r.agency, "洪泽区人民政府");
@@ -70,9 +71,9 @@ TEST(ReportFacts, TitleWithGuanyu) {
 
 TEST(ReportFacts, YearWithoutATitleName) {
   // The seed: the year is named in its first sentence, the agency only in the signature.
-  ExtractedReport r = Facts({"根据规定,结合我局实际,编制了2018年度政府信息公开工作报告。现将2017年工作报告如下:",
-                             "一、概述", "昌邑区商务局", "2019年1月3日", "附件2",
-                             "填报单位(盖章): 吉林市昌邑区商务避"});
+  ExtractedReport r = Facts(
+      {"根据规定,结合我局实际,编制了2018年度政府信息公开工作报告。现将2017年工作报告如下:",
+       "一、概述", "昌邑区商务局", "2019年1月3日", "附件2", "填报单位(盖章): 吉林市昌邑区商务避"});
   EXPECT_EQ(*r.year, 2018);
   EXPECT_EQ(r.agency, "昌邑区商务局");
   EXPECT_EQ(r.agency_line, 3);
@@ -99,8 +100,7 @@ TEST(ReportFacts, YearFromTheTableWhenThereIsNoTitle) {
 }
 
 TEST(ReportFacts, PeriodVariants) {
-  ExtractedReport r =
-      Facts({"本报告所列数据的统计期限自2011年1月1日起至2011年12月31日。"});
+  ExtractedReport r = Facts({"本报告所列数据的统计期限自2011年1月1日起至2011年12月31日。"});
   ASSERT_TRUE(r.period_from.has_value());
   EXPECT_EQ(r.period_from->ToString(), "2011-01-01");
   EXPECT_EQ(r.period_to->ToString(), "2011-12-31");

@@ -118,15 +118,15 @@ class ExtractDevReportTest : public ::testing::TestWithParam<DevCase> {};
 
 TEST_P(ExtractDevReportTest, CellsEqualLabels) {
   const DevCase& tc = GetParam();
-  const nlohmann::json labels =
-      nlohmann::json::parse(extract_testing::ReadRepoFile("tests/fixtures/reports-dev/labels.json"));
+  const nlohmann::json labels = nlohmann::json::parse(
+      extract_testing::ReadRepoFile("tests/fixtures/reports-dev/labels.json"));
   const nlohmann::json* entry = nullptr;
   for (const auto& e : labels) {
     if (e["file"] == tc.file) entry = &e;
   }
   ASSERT_NE(entry, nullptr);
-  const ExtractedReport r =
-      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/reports-dev/" + tc.file));
+  const ExtractedReport r = extract_testing::ExtractText(
+      extract_testing::ReadRepoFile("tests/fixtures/reports-dev/" + tc.file));
   SCOPED_TRACE(extract_testing::Dump(r));
 
   EXPECT_EQ(r.format_id, (*entry)["format"].get<std::string>());
@@ -188,22 +188,22 @@ TEST_P(ExtractDevReportTest, CellsEqualLabels) {
   EXPECT_EQ(got, tc.ambiguous);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Dev, ExtractDevReportTest,
-    ::testing::Values(
-        DevCase{"002.txt", {}}, DevCase{"008.txt", {}},
-        DevCase{"013.txt",
-                {"T2.1.2", "T2.5.1", "T2.5.2", "T2.6.1", "T2.6.2", "T2.8.1", "T2.9.1"}},
-        DevCase{"015.txt", {"T2.1.2"}}, DevCase{"020.txt", {}}, DevCase{"021.txt", {}}),
-    [](const ::testing::TestParamInfo<DevCase>& info) {
-      return "R" + info.param.file.substr(0, 3);
-    });
+INSTANTIATE_TEST_SUITE_P(Dev, ExtractDevReportTest,
+                         ::testing::Values(DevCase{"002.txt", {}}, DevCase{"008.txt", {}},
+                                           DevCase{"013.txt",
+                                                   {"T2.1.2", "T2.5.1", "T2.5.2", "T2.6.1",
+                                                    "T2.6.2", "T2.8.1", "T2.9.1"}},
+                                           DevCase{"015.txt", {"T2.1.2"}}, DevCase{"020.txt", {}},
+                                           DevCase{"021.txt", {}}),
+                         [](const ::testing::TestParamInfo<DevCase>& info) {
+                           return "R" + info.param.file.substr(0, 3);
+                         });
 
 TEST(ExtractDevReports, VariantMapsOnlyWholeBreakdowns) {
   // 002 lists six channels (当面、传真、电子邮件、网上、信函、其它): C1 maps, its children do not
   // (the national C1 = C1.1+…+C1.4 would be checked against part of them).
-  const ExtractedReport r =
-      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/reports-dev/002.txt"));
+  const ExtractedReport r = extract_testing::ExtractText(
+      extract_testing::ReadRepoFile("tests/fixtures/reports-dev/002.txt"));
   EXPECT_EQ(r.variant, "2008-fujian");
   EXPECT_EQ(r.variant_to_national.at("V.主动公开信息数/本年度"), "A1");
   EXPECT_EQ(r.variant_to_national.at("V.受理依申请公开信息总数/本年度"), "C1");
@@ -214,16 +214,16 @@ TEST(ExtractDevReports, VariantMapsOnlyWholeBreakdowns) {
   EXPECT_EQ(r.variant_columns, (std::vector<std::string>{"2011年度", "历年累计"}));
   EXPECT_EQ(r.row_units.at("V.主动公开信息数").first, "条");
   // 008: 收费减免金额 is printed in 元 where the national G is in 万元: not mapped.
-  const ExtractedReport r8 =
-      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/reports-dev/008.txt"));
+  const ExtractedReport r8 = extract_testing::ExtractText(
+      extract_testing::ReadRepoFile("tests/fixtures/reports-dev/008.txt"));
   EXPECT_EQ(r8.row_units.at("V.政府信息公开收费减免金额").first, "元");
   for (const auto& [from, to] : r8.variant_to_national) EXPECT_NE(to, "G") << from;
 }
 
 TEST(ExtractDevReports, TemplateMixAndMisprintedLabel) {
   // 021: a 2021 report whose table 三 prints the single 2019 row "（六）其他处理".
-  const ExtractedReport r =
-      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/reports-dev/021.txt"));
+  const ExtractedReport r = extract_testing::ExtractText(
+      extract_testing::ReadRepoFile("tests/fixtures/reports-dev/021.txt"));
   EXPECT_EQ(r.format_id, "2021");
   EXPECT_EQ(r.foreign_rows.at("R3.6"), "2019");
   EXPECT_EQ(r.cells.count("R3.6.1/NP"), 0u);
@@ -240,8 +240,8 @@ TEST(ExtractDevReports, TemplateMixAndMisprintedLabel) {
 }
 
 TEST(ExtractDevReports, PdfLayoutLinesAndWrappedLabels) {
-  const ExtractedReport r =
-      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/reports-dev/020.txt"));
+  const ExtractedReport r = extract_testing::ExtractText(
+      extract_testing::ReadRepoFile("tests/fixtures/reports-dev/020.txt"));
   // The values of a label wrapped around them by the PDF.
   EXPECT_EQ(r.cells.at("R3.2/NP").value, Decimal::FromInt(447));
   EXPECT_EQ(r.cells.at("R3.2/NP").line, 130);
@@ -257,8 +257,8 @@ TEST(ExtractDevReports, PdfLayoutLinesAndWrappedLabels) {
 }
 
 TEST(ExtractDevReports, RunTogetherSplitsUseCrossRowIdentities) {
-  const ExtractedReport r =
-      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/reports-dev/015.txt"));
+  const ExtractedReport r = extract_testing::ExtractText(
+      extract_testing::ReadRepoFile("tests/fixtures/reports-dev/015.txt"));
   // "270020130" also splits as 2|7|0|0|20|1|30 (its own total holds); only the column sums
   // (R3.7 = Σ outcome rows, R1 + R2 = R3.7 + R4) leave 27|0|0|2|0|1|30.
   EXPECT_EQ(r.cells.at("R3.1/NP").value, Decimal::FromInt(27));
@@ -274,8 +274,8 @@ TEST(ExtractDevReports, RunTogetherSplitsUseCrossRowIdentities) {
 }
 
 TEST(ExtractSeed, EveryCellWithItsLine) {
-  const ExtractedReport r =
-      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/seed-changyi-2018.txt"));
+  const ExtractedReport r = extract_testing::ExtractText(
+      extract_testing::ReadRepoFile("tests/fixtures/seed-changyi-2018.txt"));
   SCOPED_TRACE(extract_testing::Dump(r));
   EXPECT_EQ(r.format_id, "2008");
   EXPECT_EQ(r.variant, "");
@@ -295,8 +295,8 @@ TEST(ExtractSeed, EveryCellWithItsLine) {
   }
   EXPECT_TRUE(filler);
   const Format& f = gongkai::testing::RealFormat("2008");
-  const std::map<std::string, int> nonzero = {{"A", 42}, {"A1", 12},  {"A1a", 12}, {"A2", 30},
-                                              {"A2.2", 30}, {"H3", 1}, {"H3.2", 1}};
+  const std::map<std::string, int> nonzero = {{"A", 42},    {"A1", 12}, {"A1a", 12}, {"A2", 30},
+                                              {"A2.2", 30}, {"H3", 1},  {"H3.2", 1}};
   for (const Row& row : f.tables[0].rows) {
     auto it = r.cells.find(row.id);
     ASSERT_NE(it, r.cells.end()) << row.id;

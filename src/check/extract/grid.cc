@@ -20,7 +20,7 @@ struct GCell {
   CellKind kind = CellKind::kBlank;
   std::u32string squeezed;
   std::optional<Decimal> value;
-  bool unit = false;  // a unit word (条, 件 …)
+  bool unit = false;            // a unit word (条, 件 …)
   bool first_of_origin = true;  // not a repeat of the cell to its left (colspan)
 };
 
@@ -66,8 +66,7 @@ int LabelCost(const std::u32string& squeezed, const std::string& text, int line,
 
 class GridReader {
  public:
-  GridReader(const Document& doc, const Format& format, const Format* sibling,
-             ExtractedReport* out)
+  GridReader(const Document& doc, const Format& format, const Format* sibling, ExtractedReport* out)
       : doc_(doc), format_(format), sibling_(sibling), out_(out) {
     int order = 0;
     for (const Table& t : format.tables) {
@@ -182,8 +181,8 @@ class GridReader {
 
   // A row of numbers without a label: the single row of a "col" table (table 四) whose headers
   // are above it.
-  const Candidate* MatchUnlabelled(const std::vector<std::vector<GCell>>& rows,
-                                   size_t header_from, size_t ri) {
+  const Candidate* MatchUnlabelled(const std::vector<std::vector<GCell>>& rows, size_t header_from,
+                                   size_t ri) {
     for (const Table& t : format_.tables) {
       if (t.cell_ids != "col" || t.rows.empty()) continue;
       int hits = 0;
@@ -275,8 +274,8 @@ class GridReader {
         std::string text;
         for (const GCell* c : after) text += (text.empty() ? "" : " ") + c->cell->text;
         out_->unread_rows.push_back({r.id, after.front()->cell->line, text,
-                                     "单元格个数（" + std::to_string(after.size()) +
-                                         "）与列数（" + std::to_string(cols.size()) + "）不符"});
+                                     "单元格个数（" + std::to_string(after.size()) + "）与列数（" +
+                                         std::to_string(cols.size()) + "）不符"});
         return false;
       }
       values = after;
@@ -300,16 +299,16 @@ class GridReader {
       const GCell* v = values[k];
       if (v == nullptr) continue;
       if (v->kind == CellKind::kText) {
-        out_->unread_rows.push_back({r.id, v->cell->line, v->cell->text,
-                                     "“" + v->cell->text + "”不是数字"});
+        out_->unread_rows.push_back(
+            {r.id, v->cell->line, v->cell->text, "“" + v->cell->text + "”不是数字"});
         continue;
       }
       if (v->kind != CellKind::kNumber) continue;
       ExtractedCell cell;
       const Column* col = cols[k];
       cell.id = t.cell_ids == "row" || col == nullptr ? r.id
-                : t.cell_ids == "col"                ? col->id
-                                                     : r.id + "/" + col->id;
+                : t.cell_ids == "col"                 ? col->id
+                                                      : r.id + "/" + col->id;
       cell.value = *v->value;
       cell.line = v->cell->line;
       cell.raw = v->cell->text;
@@ -329,9 +328,9 @@ class GridReader {
                            [&](const AmbiguousRow& x) { return x.row_id == row_id; }),
             a.end());
     auto& u = out_->unread_rows;
-    u.erase(std::remove_if(u.begin(), u.end(),
-                           [&](const UnreadRow& x) { return x.row_id == row_id; }),
-            u.end());
+    u.erase(
+        std::remove_if(u.begin(), u.end(), [&](const UnreadRow& x) { return x.row_id == row_id; }),
+        u.end());
     for (auto it = out_->cells.begin(); it != out_->cells.end();) {
       const std::string& id = it->first;
       if (id == row_id || id.starts_with(row_id + "/")) {

@@ -69,8 +69,8 @@ Decimal Cell(const ExtractedReport& r, const std::string& id) {
 }
 
 const std::vector<std::vector<std::string>> kTable3Head = {
-    {"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "<", "<", "申请人情况", "<",
-     "<", "<", "<", "<", "<"},
+    {"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "<", "<", "申请人情况",
+     "<", "<", "<", "<", "<", "<"},
     {"^", "^", "^", "自然人", "法人或其他组织", "<", "<", "<", "<", "总计"},
     {"^", "^", "^", "^", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "^"},
 };
@@ -83,8 +83,9 @@ TEST(ExtractGrid, Table3ByLabelsAndHeaders) {
   rows.push_back({"^", "（三）不予公开", "1.属于国家秘密", "0", "0", "0", "0", "0", "0", "0"});
   rows.push_back({"^", "（七）总计", "<", "4", "1", "0", "0", "0", "0", "5"});
   rows.push_back({"四、结转下年度继续办理", "<", "<", "2", "0", "0", "0", "0", "0", "2"});
-  Document d = HtmlDocument({"2022年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"},
-                            {rows}, /*lines_for_grids=*/false);
+  Document d =
+      HtmlDocument({"2022年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"}, {rows},
+                   /*lines_for_grids=*/false);
   ExtractedReport r = Extract(d, extract_testing::AllFormats(), {"2021"});
   SCOPED_TRACE(extract_testing::Dump(r));
   EXPECT_EQ(Cell(r, "R1/NP"), Decimal::FromInt(5));
@@ -111,13 +112,14 @@ TEST(ExtractGrid, Table4ColumnsByTheirGroupHeaders) {
   // The two lawsuit groups printed in the other order: headers, not positions, decide.
   std::vector<std::vector<std::string>> rows = {
       {"行政复议", "<", "<", "<", "<", "行政诉讼", "<", "<", "<", "<", "<", "<", "<", "<", "<"},
-      {"^", "^", "^", "^", "^", "复议后起诉", "<", "<", "<", "<", "未经复议直接起诉", "<", "<", "<", "<"},
+      {"^", "^", "^", "^", "^", "复议后起诉", "<", "<", "<", "<", "未经复议直接起诉", "<", "<", "<",
+       "<"},
       {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果",
        "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"},
       {"1", "0", "0", "0", "1", "2", "0", "0", "0", "2", "3", "0", "0", "0", "3"},
   };
-  Document d = HtmlDocument({"2022年政府信息公开工作年度报告", "四、政府信息公开行政复议、行政诉讼情况"},
-                            {rows});
+  Document d = HtmlDocument(
+      {"2022年政府信息公开工作年度报告", "四、政府信息公开行政复议、行政诉讼情况"}, {rows});
   ExtractedReport r = Extract(d, extract_testing::AllFormats(), {"2021"});
   SCOPED_TRACE(extract_testing::Dump(r));
   EXPECT_EQ(Cell(r, "RV.M"), Decimal::FromInt(1));
@@ -168,8 +170,8 @@ TEST(ExtractGrid, GridRowsReplaceWhatTheTextGave) {
 
 TEST(ExtractGrid, A2019RowInA2021Table) {
   auto rows = kTable3Head;
-  rows.push_back({"三、本年度办理结果", "（五）不予处理", "5.要求行政机关确认或重新出具已获取信息", "0", "0",
-                  "0", "0", "0", "0", "0"});
+  rows.push_back({"三、本年度办理结果", "（五）不予处理", "5.要求行政机关确认或重新出具已获取信息",
+                  "0", "0", "0", "0", "0", "0", "0"});
   rows.push_back({"^", "（六）其他处理", "<", "1", "0", "0", "0", "0", "0", "1"});
   rows.push_back({"^", "（七）总计", "<", "1", "0", "0", "0", "0", "0", "1"});
   Document d = HtmlDocument({"2022年政府信息公开工作年度报告", "本年制发件数 本年废止件数"}, {rows},

@@ -10,11 +10,11 @@
 namespace gongkai::check::extract {
 namespace {
 
-constexpr int kSub = 20;        // a different character
-constexpr int kPunctSub = 5;    // one punctuation mark printed for another ("、" for ".")
-constexpr int kDel = 20;        // a label character missing from the text
-constexpr int kIns = 20;        // a text character that is not in the label
-constexpr int kInsDigit = 4;    // a digit inside a label: a value a PDF put inside the cell
+constexpr int kSub = 20;      // a different character
+constexpr int kPunctSub = 5;  // one punctuation mark printed for another ("、" for ".")
+constexpr int kDel = 20;      // a label character missing from the text
+constexpr int kIns = 20;      // a text character that is not in the label
+constexpr int kInsDigit = 4;  // a digit inside a label: a value a PDF put inside the cell
 constexpr size_t kDirectWindow = 256;
 constexpr size_t kChunk = 2048;  // longest range aligned at once
 
@@ -200,7 +200,6 @@ CoreMatch AlignFirst(const Stream& st, std::u32string_view p, size_t from, size_
   return CoreMatch();
 }
 
-
 // Approximate search of `core` in text[from, to). Long ranges go through a q-gram filter: a
 // match within the allowed edits keeps at least (m−1) − 2·edits of the label's distinct bigrams
 // (an edit breaks at most two), so only regions where that many distinct bigrams occur close
@@ -224,8 +223,8 @@ CoreMatch FindCore(const Stream& st, std::u32string_view core, size_t from, size
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   // Long labels are the ones a PDF wraps around their numbers: two more bigrams may break there.
   const int slack = m > 10 ? 2 : 0;
-  const size_t need = static_cast<size_t>(
-      std::max<int>(1, static_cast<int>(keys.size()) - 2 * allowed - slack));
+  const size_t need =
+      static_cast<size_t>(std::max<int>(1, static_cast<int>(keys.size()) - 2 * allowed - slack));
   const size_t span = m + 24;  // a label with numbers inside
   const size_t margin = m + 16;
   // The hits of all bigrams in ascending order (a merge of one cursor per bigram), taken only as
@@ -280,8 +279,8 @@ CoreMatch FindCore(const Stream& st, std::u32string_view core, size_t from, size
   return none;
 }
 
-LabelMatch Finish(const Stream& st, const CoreMatch& cm, const LabelPattern& pattern,
-                  size_t floor, bool short_form) {
+LabelMatch Finish(const Stream& st, const CoreMatch& cm, const LabelPattern& pattern, size_t floor,
+                  bool short_form) {
   LabelMatch out;
   out.found = true;
   out.short_form = short_form;
@@ -297,8 +296,7 @@ LabelMatch Finish(const Stream& st, const CoreMatch& cm, const LabelPattern& pat
   size_t mi = 0;
   size_t ii = 0;
   while (mi < cm.matched.size() || ii < cm.inserted.size()) {
-    if (ii >= cm.inserted.size() ||
-        (mi < cm.matched.size() && cm.matched[mi] < cm.inserted[ii])) {
+    if (ii >= cm.inserted.size() || (mi < cm.matched.size() && cm.matched[mi] < cm.inserted[ii])) {
       AppendUtf8(st.original[cm.matched[mi]], &printed);
       ++mi;
       continue;

@@ -13,7 +13,8 @@
 namespace gongkai::check::extract {
 
 // A label prepared for matching. "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" gives
-// number 2 (Chinese), core "部分公开(区分处理的,只计这一情形,不计其他情形)" and core_short "部分公开".
+// number 2 (Chinese), core "部分公开(区分处理的,只计这一情形,不计其他情形)" and core_short
+// "部分公开".
 struct LabelPattern {
   std::u32string core;        // folded, no spaces, without numbering and "其中："
   std::u32string core_short;  // core without its trailing "(…)" note; "" if it has none
@@ -29,9 +30,9 @@ int AllowedEdits(size_t length);
 
 struct LabelMatch {
   bool found = false;
-  size_t start = 0;  // stream index of the first code point (numbering included if printed)
-  size_t end = 0;    // one past the last matched code point
-  int cost = 0;      // in 1/20 edits
+  size_t start = 0;         // stream index of the first code point (numbering included if printed)
+  size_t end = 0;           // one past the last matched code point
+  int cost = 0;             // in 1/20 edits
   bool short_form = false;  // matched without the label's note
   // Stream indices inside [start, end) that are not part of the label (numbers or stray text a
   // PDF put inside a wrapped label).

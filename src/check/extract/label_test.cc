@@ -85,10 +85,10 @@ TEST(FindLabel, ShortLabelsNeedTheirNumbering) {
 
 TEST(FindLabel, WrappedLabelAroundItsNumbers) {
   // pdftotext puts a row's numbers inside its wrapped label.
-  LabelMatch m = Find({"      5.要求行政机关确认或重新出",
-                       "                          1     0     0    0    0    0    1",
-                       "      具已获取信息"},
-                      "5.要求行政机关确认或重新出具已获取信息");
+  LabelMatch m =
+      Find({"      5.要求行政机关确认或重新出",
+            "                          1     0     0    0    0    0    1", "      具已获取信息"},
+           "5.要求行政机关确认或重新出具已获取信息");
   ASSERT_TRUE(m.found);
   EXPECT_EQ(m.printed, "5.要求行政机关确认或重新出具已获取信息");
   EXPECT_EQ(m.inserted.size(), 7u);  // the seven digits
@@ -96,10 +96,10 @@ TEST(FindLabel, WrappedLabelAroundItsNumbers) {
 }
 
 TEST(FindLabel, StrayTextOfAnotherLineIsLeftOutOfThePrintedLabel) {
-  LabelMatch m = Find({"  2、申请人逾期未按收费通知要", "  他处理",
-                       "  求缴纳费用、行政机关不再处理    6  0  0  0  0  0  6",
-                       "  其政府信息公开申请"},
-                      "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请");
+  LabelMatch m =
+      Find({"  2、申请人逾期未按收费通知要", "  他处理",
+            "  求缴纳费用、行政机关不再处理    6  0  0  0  0  0  6", "  其政府信息公开申请"},
+           "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请");
   ASSERT_TRUE(m.found);
   EXPECT_EQ(m.printed, "2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请");
 }

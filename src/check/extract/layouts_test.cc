@@ -47,8 +47,8 @@ void ExpectWholeTable3(const ExtractedReport& r, const std::string& format) {
 }
 
 TEST(ExtractLayouts, Tabs2021) {
-  const ExtractedReport r =
-      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/check/2021-tabs.txt"));
+  const ExtractedReport r = extract_testing::ExtractText(
+      extract_testing::ReadRepoFile("tests/fixtures/check/2021-tabs.txt"));
   SCOPED_TRACE(extract_testing::Dump(r));
   EXPECT_EQ(r.format_id, "2021");
   EXPECT_EQ(*r.year, 2022);
@@ -83,9 +83,9 @@ TEST(ExtractLayouts, PdfText2019WithAPageBreakInsideTable3) {
   EXPECT_EQ(r.agency, "白石镇人民政府");
   EXPECT_EQ(r.period_from->ToString(), "2020-01-01");
   ExpectWholeTable3(r, "2019");
-  ExpectRow(r, "R3.2", {5, 0, 0, 0, 0, 0, 5});        // wrapped label around its numbers
-  ExpectRow(r, "R3.3.4", {1, 0, 0, 0, 0, 0, 1});      // vertical 三、本年度办理结果 beside it
-  ExpectRow(r, "R3.3.8", {0, 0, 0, 0, 0, 0, 0});      // after the page break and header
+  ExpectRow(r, "R3.2", {5, 0, 0, 0, 0, 0, 5});    // wrapped label around its numbers
+  ExpectRow(r, "R3.3.4", {1, 0, 0, 0, 0, 0, 1});  // vertical 三、本年度办理结果 beside it
+  ExpectRow(r, "R3.3.8", {0, 0, 0, 0, 0, 0, 0});  // after the page break and header
   ExpectRow(r, "R3.4.1", {8, 1, 0, 0, 1, 0, 10});
   ExpectRow(r, "R3.5.5", {0, 0, 0, 0, 0, 0, 0});
   ExpectRow(r, "R3.6", {1, 0, 0, 0, 0, 0, 1});
@@ -133,8 +133,9 @@ const char* const kTable4Head =
 
 TEST(ExtractLayouts, AmbiguousTable4IsReportedNotGuessed) {
   // "12103161100200000" fits 12|1|0|3|16 … and 1|2|10|3|16 … : both keep every 总计.
-  const ExtractedReport r = extract_testing::ExtractText(
-      std::string("2021年政府信息公开工作年度报告\n") + kTable4Head + "12103161100200000\n五、存在的主要问题\n");
+  const ExtractedReport r =
+      extract_testing::ExtractText(std::string("2021年政府信息公开工作年度报告\n") + kTable4Head +
+                                   "12103161100200000\n五、存在的主要问题\n");
   SCOPED_TRACE(extract_testing::Dump(r));
   ASSERT_EQ(r.ambiguous.size(), 1u);
   EXPECT_EQ(r.ambiguous[0].row_id, "T4.1");
@@ -181,6 +182,23 @@ TEST(ExtractLayouts, RowsWithTooManyNumbersAreUnread) {
   ExpectRow(r, "R3.1", {1, 0, 0, 0, 0, 0, 1});
 }
 
+TEST(ExtractLayouts, ARowWithoutNumbersIsUnread) {
+  std::string text = "2022年政府信息公开工作年度报告\n";
+  text += "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n";
+  text += "二、上年结转政府信息公开申请数量\n";
+  text += "（一）予以公开 1 0 0 0 0 0 1\n";
+  const ExtractedReport r = extract_testing::ExtractText(text, {"2021"});
+  ASSERT_EQ(r.unread_rows.size(), 1u) << extract_testing::Dump(r);
+  EXPECT_EQ(r.unread_rows[0].row_id, "R2");
+  EXPECT_EQ(r.unread_rows[0].line, 3);
+  EXPECT_EQ(r.unread_rows[0].reason, "行名后没有读到数字");
+  // A row printed empty ("—") is not unread: there is nothing to read.
+  text =
+      "2022年政府信息公开工作年度报告\n一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n"
+      "二、上年结转政府信息公开申请数量 — — — — — — —\n（一）予以公开 1 0 0 0 0 0 1\n";
+  EXPECT_TRUE(extract_testing::ExtractText(text, {"2021"}).unread_rows.empty());
+}
+
 TEST(ExtractLayouts, HeadingRowsWithNumbers) {
   std::string text =
       "统计指标 | 单位 | 统计数\n一、主动公开情况 | — | 7\n"
@@ -205,7 +223,8 @@ TEST(ExtractLayouts, AnAbsentRowDoesNotTakeTheNextOnesValues) {
   // D2 "（二）被依法纠错数" is missing; the same label under E must not be read as D2.
   std::string text =
       "统计指标 单位 统计数\n四、行政复议数量 件 3\n（一）维持具体行政行为数 件 2\n"
-      "（三）其他情形数 件 1\n五、行政诉讼数量 件 4\n（一）维持具体行政行为或者驳回原告诉讼请求数 件 1\n"
+      "（三）其他情形数 件 1\n五、行政诉讼数量 件 4\n（一）维持具体行政行为或者驳回原告诉讼请求数 "
+      "件 1\n"
       "（二）被依法纠错数 件 3\n（三）其他情形数 件 0\n六、举报投诉数量 件 0\n";
   const ExtractedReport r = extract_testing::ExtractText(text, {"2008"});
   SCOPED_TRACE(extract_testing::Dump(r));

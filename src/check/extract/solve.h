@@ -53,7 +53,6 @@ struct SolveResult {
 // candidate appears in every solution. Without any solution, only rows left with one candidate
 // are chosen.
 SolveResult Solve(const std::map<std::string, Decimal>& known, const std::vector<RowChoice>& rows,
-                  const std::vector<LinearConstraint>& constraints,
-                  uint64_t max_nodes = 2'000'000);
+                  const std::vector<LinearConstraint>& constraints, uint64_t max_nodes = 2'000'000);
 
 }  // namespace gongkai::check::extract

@@ -23,7 +23,7 @@ constexpr size_t kStartRows = 8;             // rows a table is first looked for
 constexpr size_t kMaxListedSplits = 20;      // candidate splits listed for an ambiguous row
 
 bool IsCountUnit(std::string_view unit) {
-  static const std::set<std::string_view> kCount = {"条", "件", "次", "篇", "个",
+  static const std::set<std::string_view> kCount = {"条", "件",   "次", "篇", "个",
                                                     "人", "人次", "项", ""};
   return kCount.count(unit) > 0;
 }
@@ -85,8 +85,7 @@ size_t FindAnchor(const Stream& st, const Table& t, size_t from, size_t to, size
 
 class TableReader {
  public:
-  TableReader(const Stream& st, const Format& format, const Format* sibling,
-              ExtractedReport* out)
+  TableReader(const Stream& st, const Format& format, const Format* sibling, ExtractedReport* out)
       : st_(st), format_(format), sibling_(sibling), out_(out) {
     constraints_ = ConstraintsOf(format);
     if (sibling_ != nullptr) {
@@ -209,8 +208,8 @@ class TableReader {
       }
       if (k == rows.size()) break;
       const LabelMatch& first = next[k];
-      bool confirmed = anchored || rows.size() == 1 ||
-                       (first.cost == 0 && first.end - first.start >= 10);
+      bool confirmed =
+          anchored || rows.size() == 1 || (first.cost == 0 && first.end - first.start >= 10);
       for (size_t la = k + 1; !confirmed && la <= k + 3 && la < rows.size(); ++la) {
         confirmed = FindLabel(st_, patterns[la], first.end,
                               std::min(st_.size(), first.end + kConfirmWindow), /*strict=*/true)
@@ -229,10 +228,10 @@ class TableReader {
       // Rows before the one the table was found by may still be printed just before it (a label
       // too garbled for the strict search): looked for between the anchor (or a little before)
       // and that row.
-      const size_t lead = anchored ? anchor_end
-                                   : std::max(from, table_start > kRowWindow
-                                                        ? table_start - kRowWindow
-                                                        : size_t{0});
+      const size_t lead =
+          anchored
+              ? anchor_end
+              : std::max(from, table_start > kRowWindow ? table_start - kRowWindow : size_t{0});
       found = SearchRows(t, rows, patterns, start_row > 0 ? lead : table_start, start_row,
                          start_end, first_to, anchored);
     }
@@ -248,8 +247,7 @@ class TableReader {
   // the row the table was found by), the first row found at or after it within `first_to`.
   std::vector<Hit> SearchRows(const Table& t, const std::vector<const Row*>& rows,
                               const std::vector<LabelPattern>& patterns, size_t from,
-                              size_t start_row, size_t start_end, size_t first_to,
-                              bool anchored) {
+                              size_t start_row, size_t start_end, size_t first_to, bool anchored) {
     std::vector<Hit> found;
     size_t cur = from;
     for (size_t k = 0; k < rows.size(); ++k) {
@@ -367,8 +365,8 @@ class TableReader {
     for (const std::u32string& w : header_words) header_chars.insert(w.begin(), w.end());
     if (a_start == std::u32string::npos) {
       // No title: the first group header ("行政复议") followed closely by a column header.
-      for (size_t p = FindExact(st_, header_words.size() > 1 ? header_words[1] : U"", from,
-                                st_.size());
+      for (size_t p =
+               FindExact(st_, header_words.size() > 1 ? header_words[1] : U"", from, st_.size());
            p != std::u32string::npos; p = FindExact(st_, header_words[1], p + 1, st_.size())) {
         if (FindExact(st_, header_words[0], p, std::min(st_.size(), p + 200)) !=
             std::u32string::npos) {
@@ -492,7 +490,8 @@ class TableReader {
       if (!run[0].raw.empty()) out_->row_units[r.id] = {run[0].raw, run[0].line};
       run.erase(run.begin());
     }
-    while (run.size() > n && run.back().kind == ValueToken::Kind::kBlank && run.back().raw.empty()) {
+    while (run.size() > n && run.back().kind == ValueToken::Kind::kBlank &&
+           run.back().raw.empty()) {
       run.pop_back();
     }
     bool has_number = false;
@@ -516,8 +515,9 @@ class TableReader {
       if (first_line.size() == n) {
         run = first_line;
       } else {
-        Unread(h, run, "数字个数（" + std::to_string(run.size()) + "）多于列数（" +
-                           std::to_string(n) + "）");
+        Unread(
+            h, run,
+            "数字个数（" + std::to_string(run.size()) + "）多于列数（" + std::to_string(n) + "）");
         return;
       }
     }
@@ -551,7 +551,8 @@ class TableReader {
     const std::vector<ColumnKind> kinds = KindsOf(t, r, cols);
     static const std::vector<const LinearConstraint*> kNone;
     auto rc = row_constraints_.find(r.id);
-    const std::vector<const LinearConstraint*>& own = rc == row_constraints_.end() ? kNone : rc->second;
+    const std::vector<const LinearConstraint*>& own =
+        rc == row_constraints_.end() ? kNone : rc->second;
     // The row's own identities by column index: Σ coef·value over (column, coef).
     std::vector<std::pair<std::vector<std::pair<size_t, int>>, bool>> checks;
     for (const LinearConstraint* c : own) {
@@ -716,8 +717,8 @@ class TableReader {
 
 bool IsUnitWord(std::u32string_view text) {
   static const std::set<std::u32string_view> kUnits = {
-      U"条", U"件", U"次", U"篇", U"个", U"人", U"人次", U"万元", U"元", U"项",
-      U"家", U"期", U"场", U"户", U"份", U"天", U"日", U"批", U"部", U"处", U"张"};
+      U"条", U"件", U"次", U"篇", U"个", U"人", U"人次", U"万元", U"元", U"项", U"家",
+      U"期", U"场", U"户", U"份", U"天", U"日", U"批",   U"部",   U"处", U"张"};
   return kUnits.count(text) > 0;
 }
 

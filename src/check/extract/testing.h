@@ -52,11 +52,12 @@ inline ExtractedReport ExtractText(const std::string& text, const ExtractOptions
 inline std::string Dump(const ExtractedReport& r) {
   std::ostringstream o;
   o << "format=" << r.format_id << " variant=" << r.variant << " agency=" << r.agency << "@"
-    << r.agency_line << " year=" << (r.year ? std::to_string(*r.year) : "-") << "@"
-    << r.year_line;
-  if (r.period_from) o << " period=" << r.period_from->ToString() << ".." << r.period_to->ToString();
+    << r.agency_line << " year=" << (r.year ? std::to_string(*r.year) : "-") << "@" << r.year_line;
+  if (r.period_from)
+    o << " period=" << r.period_from->ToString() << ".." << r.period_to->ToString();
   o << " tables=" << r.table_first_line << "-" << r.table_last_line << "\n";
-  for (const auto& m : r.agency_mentions) o << "  agency " << m.source << ": " << m.name << "@" << m.line << "\n";
+  for (const auto& m : r.agency_mentions)
+    o << "  agency " << m.source << ": " << m.name << "@" << m.line << "\n";
   for (const auto& [id, c] : r.cells) {
     o << "  " << id << " = " << c.value.ToString() << " (" << c.raw << ")@" << c.line
       << (c.on_heading ? " heading" : "") << "\n";
@@ -70,7 +71,8 @@ inline std::string Dump(const ExtractedReport& r) {
     }
     o << "\n";
   }
-  for (const auto& u : r.unread_rows) o << "  UNREAD " << u.row_id << "@" << u.line << " [" << u.text << "] " << u.reason << "\n";
+  for (const auto& u : r.unread_rows)
+    o << "  UNREAD " << u.row_id << "@" << u.line << " [" << u.text << "] " << u.reason << "\n";
   o << "  missing:";
   for (const auto& m : r.missing_rows) o << " " << m;
   o << "\n  foreign:";

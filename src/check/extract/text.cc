@@ -75,22 +75,58 @@ std::string EncodeUtf8(std::u32string_view s) {
 char32_t Fold(char32_t c) {
   if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // full-width ASCII
   switch (c) {
-    case 0x3000: case 0x00A0: case 0x202F: case 0x205F: case 0xFEFF: case 0x200B:
-    case '\t': case '\r': case '\f': case '\v': case 0x85: case 0x2028: case 0x2029:
+    case 0x3000:
+    case 0x00A0:
+    case 0x202F:
+    case 0x205F:
+    case 0xFEFF:
+    case 0x200B:
+    case '\t':
+    case '\r':
+    case '\f':
+    case '\v':
+    case 0x85:
+    case 0x2028:
+    case 0x2029:
       return ' ';
-    case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x300C: case 0x300D:
-    case 0x300E: case 0x300F: case 0x2032: case 0x2033:
+    case 0x2018:
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:
+    case 0x300C:
+    case 0x300D:
+    case 0x300E:
+    case 0x300F:
+    case 0x2032:
+    case 0x2033:
       return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0x2500: case 0x2501: case 0xFE58: case 0xFE63: case 0x30FC:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0x2500:
+    case 0x2501:
+    case 0xFE58:
+    case 0xFE63:
+    case 0x30FC:
       return '-';
-    case 0x25CB: case 0x25EF:  // ○ ◯ written for 〇 in dates
+    case 0x25CB:
+    case 0x25EF:  // ○ ◯ written for 〇 in dates
       return 0x3007;
-    case 0x2502: case 0x2503: case 0xFFE8:
+    case 0x2502:
+    case 0x2503:
+    case 0xFFE8:
       return '|';
-    case 0x3010: case 0x3014: case 0x3016:
+    case 0x3010:
+    case 0x3014:
+    case 0x3016:
       return '[';
-    case 0x3011: case 0x3015: case 0x3017:
+    case 0x3011:
+    case 0x3015:
+    case 0x3017:
       return ']';
     case 0xFF61:
       return 0x3002;  // halfwidth ideographic full stop
@@ -120,8 +156,7 @@ bool IsPunct(char32_t c) {
            (c >= 0x7B && c <= 0x7E);
   }
   return (c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) ||
-         (c >= 0x3014 && c <= 0x301F) || c == 0x00B7 || c == 0x30FB || c == 0x2026 ||
-         c == 0x2025;
+         (c >= 0x3014 && c <= 0x301F) || c == 0x00B7 || c == 0x30FB || c == 0x2026 || c == 0x2025;
 }
 
 std::u32string Squeeze(std::string_view utf8) {
@@ -239,8 +274,7 @@ bool IsPageNumberLine(std::string_view line) {
   return line.size() <= 64 && IsPageNumberText(DecodeUtf8(line));
 }
 
-Stream BuildStream(const std::vector<std::string>& lines, int first_line,
-                   size_t max_code_points) {
+Stream BuildStream(const std::vector<std::string>& lines, int first_line, size_t max_code_points) {
   Stream st;
   size_t bytes = 0;
   for (const std::string& l : lines) bytes += l.size();

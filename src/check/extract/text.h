@@ -36,9 +36,9 @@ std::u32string Squeeze(std::string_view utf8);
 
 // A Document's text as one sequence of visible, folded code points.
 struct Stream {
-  std::u32string text;       // folded; no whitespace, no '|'
-  std::u32string original;   // the code points as printed, same indices
-  std::vector<int> line;     // 1-based Document line of each code point
+  std::u32string text;      // folded; no whitespace, no '|'
+  std::u32string original;  // the code points as printed, same indices
+  std::vector<int> line;    // 1-based Document line of each code point
   // Before each code point: whether whitespace, a line end or a '|' separates it from the
   // previous one, and how many '|' (cell separators of " | " layouts) lie in between.
   std::vector<uint8_t> brk;

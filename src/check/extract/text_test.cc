@@ -43,7 +43,7 @@ TEST(PageNumbers, OnlyPageFurnitureIsDropped) {
   EXPECT_TRUE(IsPageNumberLine("第3页"));
   EXPECT_TRUE(IsPageNumberLine("第 3 页 共 9 页"));
   EXPECT_TRUE(IsPageNumberLine("3/9"));
-  EXPECT_FALSE(IsPageNumberLine("3"));        // may be a value
+  EXPECT_FALSE(IsPageNumberLine("3"));  // may be a value
   EXPECT_FALSE(IsPageNumberLine("0 0 0 0"));
   EXPECT_FALSE(IsPageNumberLine("-"));
   EXPECT_FALSE(IsPageNumberLine("第三条"));
@@ -59,9 +59,9 @@ TEST(TextStream, BreaksBarsAndLines) {
   EXPECT_EQ(st.line[3], 3);  // line 2 is a page number
   EXPECT_TRUE(st.brk[2]);    // " | " before "0"
   EXPECT_EQ(st.bars[2], 1);
-  EXPECT_TRUE(st.brk[3]);    // line break (and a bar) before 行
+  EXPECT_TRUE(st.brk[3]);  // line break (and a bar) before 行
   EXPECT_FALSE(st.brk[4]);
-  EXPECT_TRUE(st.brk[7]);    // tab before "12"
+  EXPECT_TRUE(st.brk[7]);  // tab before "12"
   EXPECT_EQ(st.Original(3, 7), "行政许可");
 }
 

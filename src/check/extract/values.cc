@@ -14,7 +14,8 @@ bool IsBlankText(std::u32string_view t) {
 bool IsGroupedNumber(std::u32string_view t) {
   size_t start = (t.size() > 0 && (t[0] == '-' || t[0] == '+')) ? 1 : 0;
   size_t dot = t.find(U'.');
-  std::u32string_view whole = t.substr(start, dot == std::u32string_view::npos ? t.npos : dot - start);
+  std::u32string_view whole =
+      t.substr(start, dot == std::u32string_view::npos ? t.npos : dot - start);
   if (whole.find(U',') == std::u32string_view::npos) return false;
   size_t group = 0;
   bool first = true;
@@ -57,7 +58,8 @@ struct Splitter {
   bool ValidPart(const Atom& a, size_t k, size_t e, size_t c) const {
     std::u32string_view p(a.text.data() + k, e - k);
     if (p.empty()) return false;
-    if (a.atomic) return k == 0 && e == a.text.size() && (cols[c].decimal || p.find(U'.') == p.npos);
+    if (a.atomic)
+      return k == 0 && e == a.text.size() && (cols[c].decimal || p.find(U'.') == p.npos);
     size_t i = 0;
     if (p[0] == '-' || p[0] == '+') {
       if (k != 0 || !cols[c].is_signed) return false;

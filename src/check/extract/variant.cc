@@ -14,8 +14,8 @@
 namespace gongkai::check::extract {
 namespace {
 
-constexpr size_t kHeaderGap = 8;      // between 指标名称 and 计量单位
-constexpr size_t kMaxLabel = 60;      // longer text ends the table
+constexpr size_t kHeaderGap = 8;  // between 指标名称 and 计量单位
+constexpr size_t kMaxLabel = 60;  // longer text ends the table
 constexpr size_t kTableReach = 20000;
 constexpr int kMaxRows = 300;
 
@@ -28,14 +28,14 @@ struct VColumn {
 };
 
 struct VRow {
-  std::string id;        // "V.主动公开信息数"
-  std::u32string core;   // "主动公开信息数"
-  std::string printed;   // "主动公开信息数" as printed (numbering included)
+  std::string id;       // "V.主动公开信息数"
+  std::u32string core;  // "主动公开信息数"
+  std::string printed;  // "主动公开信息数" as printed (numbering included)
   std::u32string unit;
   int line = 0;
-  int number = 0;        // numbering ("1.") or 0
-  bool child = false;    // a "其中" / numbered row under the last top row
-  int parent = -1;       // index of the row it belongs to
+  int number = 0;      // numbering ("1.") or 0
+  bool child = false;  // a "其中" / numbered row under the last top row
+  int parent = -1;     // index of the row it belongs to
   std::vector<ValueToken> run;
 };
 
@@ -55,19 +55,26 @@ bool MatchHeaderWord(const Stream& st, size_t p, size_t limit, VColumn* col, siz
     return true;
   }
   static const std::array<std::pair<std::u32string_view, ColumnMeaning>, 14> kWords = {{
-      {U"历年累计数", ColumnMeaning::kCumulative}, {U"历年累计", ColumnMeaning::kCumulative},
-      {U"累计数", ColumnMeaning::kCumulative},     {U"累计", ColumnMeaning::kCumulative},
-      {U"本年度", ColumnMeaning::kThisYear},       {U"本年数", ColumnMeaning::kThisYear},
-      {U"本年", ColumnMeaning::kThisYear},         {U"本期", ColumnMeaning::kThisYear},
-      {U"统计数", ColumnMeaning::kThisYear},       {U"数量", ColumnMeaning::kThisYear},
-      {U"上年度", ColumnMeaning::kOther},          {U"上年数", ColumnMeaning::kOther},
-      {U"上年", ColumnMeaning::kOther},            {U"同比增减", ColumnMeaning::kOther},
+      {U"历年累计数", ColumnMeaning::kCumulative},
+      {U"历年累计", ColumnMeaning::kCumulative},
+      {U"累计数", ColumnMeaning::kCumulative},
+      {U"累计", ColumnMeaning::kCumulative},
+      {U"本年度", ColumnMeaning::kThisYear},
+      {U"本年数", ColumnMeaning::kThisYear},
+      {U"本年", ColumnMeaning::kThisYear},
+      {U"本期", ColumnMeaning::kThisYear},
+      {U"统计数", ColumnMeaning::kThisYear},
+      {U"数量", ColumnMeaning::kThisYear},
+      {U"上年度", ColumnMeaning::kOther},
+      {U"上年数", ColumnMeaning::kOther},
+      {U"上年", ColumnMeaning::kOther},
+      {U"同比增减", ColumnMeaning::kOther},
   }};
   for (const auto& [word, meaning] : kWords) {
     if (p + word.size() <= limit && t.substr(p, word.size()) == word) {
       col->printed = EncodeUtf8(word);
       col->meaning = meaning;
-      col->id = meaning == ColumnMeaning::kThisYear    ? "本年度"
+      col->id = meaning == ColumnMeaning::kThisYear     ? "本年度"
                 : meaning == ColumnMeaning::kCumulative ? "历年累计"
                                                         : col->printed;
       *end = p + word.size();
@@ -139,21 +146,36 @@ std::u32string StripNumbering(std::u32string_view label, int* number, bool* qizh
 // row's label (numbering aside) map without being listed.
 const std::map<std::u32string, std::string>& Aliases() {
   static const std::map<std::u32string, std::string> kAliases = {
-      {U"主动公开信息数", "A1"},          {U"主动公开文件数", "A1"},
-      {U"主动公开政府信息数", "A1"},      {U"主动公开信息总数", "A1"},
-      {U"网站公开", "A2.2"},              {U"网站公开数", "A2.2"},
-      {U"政府网站公开", "A2.2"},          {U"政府网站公开数", "A2.2"},
-      {U"政府公报公开", "A2.1"},          {U"政府公报公开数", "A2.1"},
-      {U"受理依申请公开信息总数", "C1"},  {U"受理申请总数", "C1"},
-      {U"受理申请数", "C1"},              {U"收到申请数", "C1"},
-      {U"收到申请总数", "C1"},            {U"依申请公开申请总数", "C1"},
-      {U"网上申请数", "C1.3"},            {U"网络申请数", "C1.3"},
-      {U"对申请的答复数", "C3"},          {U"对申请的答复总数", "C3"},
-      {U"申请答复数", "C3"},              {U"申请答复总数", "C3"},
-      {U"不同意公开答复数", "C3.4"},      {U"不予公开答复数", "C3.4"},
-      {U"否决公开答复数", "C3.4"},        {U"行政复议数", "D"},
-      {U"行政复议数量", "D"},             {U"行政诉讼数", "E"},
-      {U"行政诉讼数量", "E"},             {U"举报投诉数", "F"},
+      {U"主动公开信息数", "A1"},
+      {U"主动公开文件数", "A1"},
+      {U"主动公开政府信息数", "A1"},
+      {U"主动公开信息总数", "A1"},
+      {U"网站公开", "A2.2"},
+      {U"网站公开数", "A2.2"},
+      {U"政府网站公开", "A2.2"},
+      {U"政府网站公开数", "A2.2"},
+      {U"政府公报公开", "A2.1"},
+      {U"政府公报公开数", "A2.1"},
+      {U"受理依申请公开信息总数", "C1"},
+      {U"受理申请总数", "C1"},
+      {U"受理申请数", "C1"},
+      {U"收到申请数", "C1"},
+      {U"收到申请总数", "C1"},
+      {U"依申请公开申请总数", "C1"},
+      {U"网上申请数", "C1.3"},
+      {U"网络申请数", "C1.3"},
+      {U"对申请的答复数", "C3"},
+      {U"对申请的答复总数", "C3"},
+      {U"申请答复数", "C3"},
+      {U"申请答复总数", "C3"},
+      {U"不同意公开答复数", "C3.4"},
+      {U"不予公开答复数", "C3.4"},
+      {U"否决公开答复数", "C3.4"},
+      {U"行政复议数", "D"},
+      {U"行政复议数量", "D"},
+      {U"行政诉讼数", "E"},
+      {U"行政诉讼数量", "E"},
+      {U"举报投诉数", "F"},
       {U"举报投诉数量", "F"},
   };
   return kAliases;
@@ -414,8 +436,8 @@ class VariantReader {
   }
 
   void Unread(const VRow& r, std::string reason) {
-    out_->unread_rows.push_back({r.id, r.run.empty() ? r.line : r.run.front().line, Join(r.run),
-                                 std::move(reason)});
+    out_->unread_rows.push_back(
+        {r.id, r.run.empty() ? r.line : r.run.front().line, Join(r.run), std::move(reason)});
   }
 
   // 本年度 cells → national cells, where the label means the same row (an alias or the national

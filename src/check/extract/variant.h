@@ -1,6 +1,6 @@
 // 2008-era local tables whose rows are not the national form's, such as Fujian's
-// 指标名称 | 计量单位 | 本年度 | 历年累计 ("主动公开信息数 条 425 1516"). Their rows are read as printed,
-// under ids of their own, and mapped to national cells where they mean the same.
+// 指标名称 | 计量单位 | 本年度 | 历年累计 ("主动公开信息数 条 425 1516"). Their rows are read as
+// printed, under ids of their own, and mapped to national cells where they mean the same.
 #pragma once
 
 #include <string>

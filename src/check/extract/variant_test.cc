@@ -49,7 +49,8 @@ TEST(VariantTable, WithoutTheChildrenTheSplitStaysAmbiguous) {
 
 TEST(VariantTable, SpaceSeparatedWithSeparateNumbering) {
   ExtractedReport r = ReadVariant(
-      {"指标名称 计量单位 2014年度 历年累计 受理依申请公开信息总数 条 1 1 其中：1、当面申请数 条 0 0 "
+      {"指标名称 计量单位 2014年度 历年累计 受理依申请公开信息总数 条 1 1 其中：1、当面申请数 条 0 "
+       "0 "
        "2、网上申请数 条 0 0 3、信函、传真申请数 条 1 1 政府信息公开收费减免金额 元 0 0 附件下载"});
   EXPECT_EQ(Cell(r, "V.当面申请数/本年度"), Decimal::FromInt(0));
   EXPECT_EQ(Cell(r, "V.信函、传真申请数/本年度"), Decimal::FromInt(1));
@@ -93,8 +94,8 @@ TEST(VariantTable, NoHeaderNoTable) {
 
 TEST(VariantTable, ExtractPrefersTheNationalRowsWhenTheyArePrinted) {
   // The seed's header is 统计指标 | 单位 | 统计数 too, but its rows are the national ones.
-  const ExtractedReport r =
-      extract_testing::ExtractText(extract_testing::ReadRepoFile("tests/fixtures/seed-changyi-2018.txt"));
+  const ExtractedReport r = extract_testing::ExtractText(
+      extract_testing::ReadRepoFile("tests/fixtures/seed-changyi-2018.txt"));
   EXPECT_EQ(r.variant, "");
   EXPECT_EQ(r.cells.count("A1"), 1u);
 }
