@@ -199,6 +199,19 @@ TEST(ExtractLayouts, ARowWithoutNumbersIsUnread) {
   EXPECT_TRUE(extract_testing::ExtractText(text, {"2021"}).unread_rows.empty());
 }
 
+TEST(ExtractLayouts, UnitsAfterEachValueAndALabelBeforeTable4) {
+  std::string text = "2022年政府信息公开工作年度报告\n";
+  text += "一、本年新收政府信息公开申请数量 3件 0件 0件 0件 1件 0件 4件\n";
+  text += "二、上年结转政府信息公开申请数量 0件 0件 0件 0件 0件 0件 0件\n";
+  text += std::string(kTable4Head) +
+          "\n数量 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n";
+  const ExtractedReport r = extract_testing::ExtractText(text, {"2021"});
+  SCOPED_TRACE(extract_testing::Dump(r));
+  ExpectRow(r, "R1", {3, 0, 0, 0, 1, 0, 4});
+  ExpectT4(r, {1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+  EXPECT_EQ(r.cells.at("RV.M").line, 5);
+}
+
 TEST(ExtractLayouts, HeadingRowsWithNumbers) {
   std::string text =
       "统计指标 | 单位 | 统计数\n一、主动公开情况 | — | 7\n"

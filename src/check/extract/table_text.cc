@@ -390,6 +390,12 @@ class TableReader {
            (header_chars.count(st_.text[p]) || IsPunct(st_.text[p]))) {
       ++p;
     }
+    // A short row label of its own before the numbers ("数量 | 1 | 0 …").
+    if (p < st_.size() && !IsDigit(st_.text[p]) && st_.brk[p]) {
+      size_t q = p;
+      while (q < st_.size() && q - p <= 6 && !IsDigit(st_.text[q])) ++q;
+      if (q < st_.size() && q - p <= 6 && IsDigit(st_.text[q]) && st_.brk[q]) p = q;
+    }
     if (p >= st_.size() || !IsDigit(st_.text[p])) return std::u32string::npos;
     Hit h;
     h.table = &t;
@@ -481,7 +487,15 @@ class TableReader {
       ++i;
     }
     std::vector<ValueToken> run;
-    for (; i < tokens.size() && tokens[i].kind != ValueToken::Kind::kText; ++i) {
+    for (; i < tokens.size(); ++i) {
+      if (tokens[i].kind == ValueToken::Kind::kText) {
+        // "3件 0件 …": a unit word glued to each value is no end of the values.
+        const bool glued_unit = IsUnitWord(tokens[i].text) && !run.empty() &&
+                                run.back().kind == ValueToken::Kind::kNumber &&
+                                run.back().to == tokens[i].from && !st_.brk[tokens[i].from];
+        if (glued_unit) continue;
+        break;
+      }
       run.push_back(tokens[i]);
     }
     const std::vector<const Column*> cols = ColumnsOf(t);
