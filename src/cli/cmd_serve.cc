@@ -95,8 +95,8 @@ int Run(CLI::App& root, Context& ctx, const ServeArgs& args) {
   }
 
   const std::string web = GONGKAI_SOURCE_WEB_DIR;
-  Result<std::shared_ptr<const http::Templates>> templates =
-      http::Templates::Load(config.templates_dir.empty() ? web + "/templates" : config.templates_dir);
+  Result<std::shared_ptr<const http::Templates>> templates = http::Templates::Load(
+      config.templates_dir.empty() ? web + "/templates" : config.templates_dir);
   if (!templates.ok()) return Fail(templates.status());
   Result<std::shared_ptr<const http::StaticFiles>> statics =
       http::StaticFiles::Load(config.static_dir.empty() ? web + "/static" : config.static_dir);
@@ -140,7 +140,8 @@ int Run(CLI::App& root, Context& ctx, const ServeArgs& args) {
 void AddServeCommand(CLI::App& app, Context& ctx, int* exit_code) {
   auto args = std::make_shared<ServeArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "serve", "启动网站（公众门户：机关、政府信息公开指南、目录、年报、订阅），直到收到 SIGTERM 或 Ctrl-C");
+      "serve",
+      "启动网站（公众门户：机关、政府信息公开指南、目录、年报、订阅），直到收到 SIGTERM 或 Ctrl-C");
   cmd->add_option("--listen", args->listen,
                   "监听地址 HOST:PORT，默认 127.0.0.1:8080（或配置文件的 listen）");
   cmd->add_option("--config", args->config,

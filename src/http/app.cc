@@ -6,7 +6,9 @@ App::App(Site site, RepositoryPool::Opener open, size_t pool_size)
     : site_(std::move(site)),
       pool_(std::move(open), pool_size),
       reports_(static_cast<size_t>(site_.config.report_cache_entries),
-               site_.config.report_cache_seconds) {
+               site_.config.report_cache_seconds),
+      facets_(site_.config.listing_cache_seconds, 4096),
+      latest_(site_.config.listing_cache_seconds, 4) {
   const RateLimitConfig& rl = site_.config.rate_limit;
   if (rl.enabled) limiter_.emplace(rl.requests_per_second, rl.burst, rl.max_clients);
   if (site_.static_files) {

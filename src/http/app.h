@@ -21,6 +21,7 @@
 #include "http/response.h"
 #include "http/static_files.h"
 #include "http/templates.h"
+#include "http/ttl_cache.h"
 #include "report/format.h"
 
 namespace gongkai::http {
@@ -49,6 +50,10 @@ class App {
   const Site& site() const { return site_; }
   RepositoryPool& repositories() { return pool_; }
   ReportCache& reports() { return reports_; }
+  // The catalog facets of (agency id, day) and the latest items of a day (ServerConfig::
+  // listing_cache_seconds).
+  TtlCache<std::pair<int64_t, int32_t>, CatalogFacets>& facets() { return facets_; }
+  TtlCache<int32_t, std::vector<CatalogItem>>& latest() { return latest_; }
   // nullptr when rate limiting is disabled.
   RateLimiter* rate_limiter() { return limiter_ ? &*limiter_ : nullptr; }
   // Seconds on a monotonic clock (caches, rate limiter).
@@ -60,6 +65,8 @@ class App {
   Site site_;
   RepositoryPool pool_;
   ReportCache reports_;
+  TtlCache<std::pair<int64_t, int32_t>, CatalogFacets> facets_;
+  TtlCache<int32_t, std::vector<CatalogItem>> latest_;
   std::optional<RateLimiter> limiter_;
   std::string css_version_;
   const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();

@@ -1,9 +1,8 @@
 #include "http/config.h"
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 
 namespace gongkai::http {
 namespace {
@@ -50,7 +49,8 @@ class Reader {
 
   using Field = std::function<Status(const json&, const std::string&)>;
   // Applies `fields` to the members of object `v` (named `where` in messages).
-  Status Object(const json& v, const std::string& where, const std::map<std::string, Field>& fields) {
+  Status Object(const json& v, const std::string& where,
+                const std::map<std::string, Field>& fields) {
     if (!v.is_object()) return Wrong(where.empty() ? "（顶层）" : where, "对象");
     for (const auto& [key, value] : v.items()) {
       const std::string name = where.empty() ? key : where + "." + key;
@@ -97,7 +97,8 @@ Result<ServerConfig> ParseServerConfig(std::string_view json_text, const std::st
     };
   };
   auto number = [&](double& out, double min) -> Field {
-    return [&r, &out, min](const json& v, const std::string& k) { return r.Number(v, k, out, min); };
+    return
+        [&r, &out, min](const json& v, const std::string& k) { return r.Number(v, k, out, min); };
   };
 
   const std::map<std::string, Field> limits = {
@@ -126,6 +127,7 @@ Result<ServerConfig> ParseServerConfig(std::string_view json_text, const std::st
       {"static_max_age_seconds", integer(c.static_max_age_seconds, 0, 365 * 86400)},
       {"report_cache_seconds", integer(c.report_cache_seconds, 0, 365 * 86400)},
       {"report_cache_entries", integer(c.report_cache_entries, 0, 100'000)},
+      {"listing_cache_seconds", integer(c.listing_cache_seconds, 0, 3600)},
       {"shutdown_timeout_seconds", integer(c.shutdown_timeout_seconds, 0, 3600)},
       {"session_timeout_minutes", integer(c.session_timeout_minutes, 1, 7 * 24 * 60)},
       {"limits", [&](const json& v, const std::string& k) { return r.Object(v, k, limits); }},

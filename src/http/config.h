@@ -12,10 +12,10 @@
 namespace gongkai::http {
 
 struct LimitsConfig {
-  size_t max_url_bytes = 8 * 1024;        // request target (path + query); longer → 414
-  size_t max_header_bytes = 16 * 1024;    // one header field value; longer → connection closed
-  size_t max_header_count = 100;          // header fields; more → connection closed
-  size_t max_body_bytes = 1024 * 1024;    // request body; longer → 413
+  size_t max_url_bytes = 8 * 1024;      // request target (path + query); longer → 414
+  size_t max_header_bytes = 16 * 1024;  // one header field value; longer → connection closed
+  size_t max_header_count = 100;        // header fields; more → connection closed
+  size_t max_body_bytes = 1024 * 1024;  // request body; longer → 413
 };
 
 // A token bucket per client address: `burst` requests at once, refilled at
@@ -43,8 +43,10 @@ struct ServerConfig {
   int static_max_age_seconds = 3600;   // Cache-Control max-age of /static/ files
   int report_cache_seconds = 600;      // how long a rendered annual report is reused
   int report_cache_entries = 64;       // rendered reports kept in memory at most
-  int shutdown_timeout_seconds = 30;   // on SIGTERM, wait this long for in-flight requests
-  int session_timeout_minutes = 30;    // staff sessions (console); unused by the portal
+  // How long the catalog's filter counts and the home page's latest items are reused.
+  int listing_cache_seconds = 30;
+  int shutdown_timeout_seconds = 30;  // on SIGTERM, wait this long for in-flight requests
+  int session_timeout_minutes = 30;   // staff sessions (console); unused by the portal
   LimitsConfig limits;
   RateLimitConfig rate_limit;
 };

@@ -72,8 +72,8 @@ TEST(ParseListenTest, HostPortForms) {
   EXPECT_EQ(ParseListen("[::1]:80")->host, "::1");
   EXPECT_EQ(ParseListen(":8080")->host, "0.0.0.0");
   EXPECT_EQ(ParseListen("localhost:1")->port, 1);
-  for (const char* bad : {"8080", "127.0.0.1:", "127.0.0.1:0", "127.0.0.1:65536", "::1:80",
-                          "[::1]80", "h:8x"}) {
+  for (const char* bad :
+       {"8080", "127.0.0.1:", "127.0.0.1:0", "127.0.0.1:65536", "::1:80", "[::1]80", "h:8x"}) {
     EXPECT_FALSE(ParseListen(bad).ok()) << bad;
   }
 }

@@ -15,7 +15,7 @@ struct SetCookie {
   std::string path = "/";
   int max_age_seconds = -1;  // -1: a session cookie; 0: delete
   bool http_only = true;
-  bool secure = false;       // set when the site is served over TLS (public_url https://)
+  bool secure = false;  // set when the site is served over TLS (public_url https://)
   std::string same_site = "Lax";
 
   // "name=value; Path=/; Max-Age=…; HttpOnly; SameSite=Lax". REQUIRES: name and value are

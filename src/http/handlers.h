@@ -8,22 +8,22 @@
 namespace gongkai::http {
 
 // Site-wide (site_handlers.cc).
-Response ServeStatic(Call& call);     // GET /static/{path}
-Response SetTextSize(Call& call);     // GET /settings/text-size?size=large|normal&back=/path
-Response Robots(Call& call);          // GET /robots.txt
+Response ServeStatic(Call& call);  // GET /static/{path}
+Response SetTextSize(Call& call);  // GET /settings/text-size?size=large|normal&back=/path
+Response Robots(Call& call);       // GET /robots.txt
 
 namespace portal {
 
-Response Home(Call& call);            // GET /                          (home.cc)
-Response AgencyHome(Call& call);      // GET /agencies/{slug}/          (home.cc)
-Response Guide(Call& call);           // GET /agencies/{slug}/guide     (home.cc)
-Response Rules(Call& call);           // GET /agencies/{slug}/rules     (home.cc)
-Response Catalog(Call& call);         // GET /agencies/{slug}/catalog   (catalog.cc)
-Response Item(Call& call);            // GET /agencies/{slug}/items/{key} (catalog.cc)
-Response Reports(Call& call);         // GET /agencies/{slug}/reports/  (reports.cc)
-Response ReportFile(Call& call);      // GET /agencies/{slug}/reports/{year}.{html|pdf|xlsx}
-Response AgencyFeed(Call& call);      // GET /agencies/{slug}/feed.atom (feeds.cc)
-Response Sitemap(Call& call);         // GET /sitemap.xml               (feeds.cc)
+Response Home(Call& call);        // GET /                          (home.cc)
+Response AgencyHome(Call& call);  // GET /agencies/{slug}/          (home.cc)
+Response Guide(Call& call);       // GET /agencies/{slug}/guide     (home.cc)
+Response Rules(Call& call);       // GET /agencies/{slug}/rules     (home.cc)
+Response Catalog(Call& call);     // GET /agencies/{slug}/catalog   (catalog.cc)
+Response Item(Call& call);        // GET /agencies/{slug}/items/{key} (catalog.cc)
+Response Reports(Call& call);     // GET /agencies/{slug}/reports/  (reports.cc)
+Response ReportFile(Call& call);  // GET /agencies/{slug}/reports/{year}.{html|pdf|xlsx}
+Response AgencyFeed(Call& call);  // GET /agencies/{slug}/feed.atom (feeds.cc)
+Response Sitemap(Call& call);     // GET /sitemap.xml               (feeds.cc)
 
 }  // namespace portal
 }  // namespace gongkai::http

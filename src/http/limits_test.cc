@@ -4,6 +4,7 @@
 #include "http/rate_limiter.h"
 #include "http/report_cache.h"
 #include "http/repository_pool.h"
+#include "http/ttl_cache.h"
 
 namespace gongkai::http {
 namespace {
@@ -14,7 +15,7 @@ TEST(RateLimiterTest, BurstThenRefusesUntilRefilled) {
   RateLimiter::Decision refused = limiter.Take("10.0.0.1", 0.0);
   EXPECT_FALSE(refused.allowed);
   EXPECT_EQ(refused.retry_after_seconds, 1);
-  EXPECT_TRUE(limiter.Take("10.0.0.2", 0.0).allowed);  // another client has its own bucket
+  EXPECT_TRUE(limiter.Take("10.0.0.2", 0.0).allowed);   // another client has its own bucket
   EXPECT_FALSE(limiter.Take("10.0.0.1", 0.2).allowed);  // 0.4 of a token
   EXPECT_TRUE(limiter.Take("10.0.0.1", 0.6).allowed);   // 1.2 tokens
   EXPECT_TRUE(limiter.Take("10.0.0.1", 100).allowed);   // refilled to the burst, not beyond
@@ -48,6 +49,23 @@ TEST(ReportCacheTest, ExpiresAfterTtlAndEvictsLeastRecentlyUsed) {
   ReportCache off(0, 10);
   off.Put("a", bytes("A"), 0);
   EXPECT_EQ(off.Get("a", 0), nullptr);
+}
+
+TEST(TtlCacheTest, ValuesExpireAndTheOldestGoesWhenFull) {
+  TtlCache<int, std::string> cache(10, 2);
+  cache.Put(1, "a", 0);
+  cache.Put(2, "b", 1);
+  EXPECT_EQ(*cache.Get(1, 9.9), "a");
+  EXPECT_FALSE(cache.Get(1, 10));  // stored at 0, ttl 10
+  cache.Put(3, "c", 2);            // full: 1, the oldest stored, goes
+  EXPECT_FALSE(cache.Get(1, 2));
+  EXPECT_EQ(*cache.Get(2, 2), "b");
+  cache.Put(2, "b2", 3);  // replacing keeps the others
+  EXPECT_EQ(*cache.Get(2, 3), "b2");
+  EXPECT_EQ(*cache.Get(3, 3), "c");
+  TtlCache<int, std::string> off(0, 10);
+  off.Put(1, "a", 0);
+  EXPECT_FALSE(off.Get(1, 0));
 }
 
 // A repository that only counts how many exist.

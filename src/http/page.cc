@@ -22,24 +22,34 @@ constexpr ColumnEntry kColumn[] = {
 
 const char* HeadingFor(int status) {
   switch (status) {
-    case 400: return "请求有误";
-    case 403: return "无权访问";
-    case 404: return "页面不存在";
-    case 405: return "不支持的请求方法";
-    case 409: return "请求与现有数据冲突";
-    case 413: return "请求内容过大";
-    case 414: return "网址过长";
-    case 429: return "请求过于频繁";
-    case 503: return "服务暂时不可用";
-    default: return status >= 500 ? "服务器内部错误" : "请求未能完成";
+    case 400:
+      return "请求有误";
+    case 403:
+      return "无权访问";
+    case 404:
+      return "页面不存在";
+    case 405:
+      return "不支持的请求方法";
+    case 409:
+      return "请求与现有数据冲突";
+    case 413:
+      return "请求内容过大";
+    case 414:
+      return "网址过长";
+    case 429:
+      return "请求过于频繁";
+    case 503:
+      return "服务暂时不可用";
+    default:
+      return status >= 500 ? "服务器内部错误" : "请求未能完成";
   }
 }
 
 // A plain page for when even the templates fail (never shows detail).
 Response PlainError(int status) {
-  Response r = Response::Text(status, "text/plain; charset=utf-8",
-                              std::string(HeadingFor(status)) + "（" + std::to_string(status) +
-                                  "）。请稍后再试。\n");
+  Response r = Response::Text(
+      status, "text/plain; charset=utf-8",
+      std::string(HeadingFor(status)) + "（" + std::to_string(status) + "）。请稍后再试。\n");
   return r;
 }
 
@@ -106,16 +116,26 @@ Response RenderPage(Call& call, int status, const std::string& name, const View&
 
 int HttpStatusFor(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kOk: return 200;
-    case ErrorCode::kInvalidInput: return 400;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kConflict: return 409;
-    case ErrorCode::kOutOfCalendar: return 404;
-    case ErrorCode::kUnsupported: return 500;
-    case ErrorCode::kStorage: return 503;
-    case ErrorCode::kInternal: return 500;
-    default: return 500;
+    case ErrorCode::kOk:
+      return 200;
+    case ErrorCode::kInvalidInput:
+      return 400;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kOutOfCalendar:
+      return 404;
+    case ErrorCode::kUnsupported:
+      return 500;
+    case ErrorCode::kStorage:
+      return 503;
+    case ErrorCode::kInternal:
+      return 500;
+    case ErrorCode::kForbidden:
+      return 403;
   }
+  return 500;
 }
 
 Response ErrorPage(Call& call, int status, const std::string& message) {

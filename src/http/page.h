@@ -19,10 +19,10 @@ struct Crumb {
 };
 
 struct PageMeta {
-  std::string title;                // the page's own title (before " - site name")
-  const Agency* agency = nullptr;   // shows the agency's 政府信息公开 column in the header
-  std::string section;              // the current column entry: home guide rules catalog reports
-  std::vector<Crumb> crumbs;        // after 首页
+  std::string title;               // the page's own title (before " - site name")
+  const Agency* agency = nullptr;  // shows the agency's 政府信息公开 column in the header
+  std::string section;             // the current column entry: home guide rules catalog reports
+  std::vector<Crumb> crumbs;       // after 首页
   std::string layout = "layouts/portal";
 };
 
@@ -32,7 +32,8 @@ Response RenderPage(Call& call, int status, const std::string& name, const View&
                     const PageMeta& meta);
 
 // The HTTP status for an error code: kInvalidInput 400, kNotFound 404, kConflict 409,
-// kOutOfCalendar 404 (no such report), kUnsupported 500, kStorage 503, kInternal 500.
+// kOutOfCalendar 404 (no such report), kUnsupported 500, kStorage 503, kInternal 500,
+// kForbidden 403.
 int HttpStatusFor(ErrorCode code);
 
 // The Chinese error page for `status` with `message` (escaped), e.g. 404 "未找到机关 …".

@@ -103,7 +103,8 @@ bool IsValidText(std::string_view text) {
   return true;
 }
 
-Result<std::string> PercentDecode(std::string_view text, bool plus_is_space, std::string_view what) {
+Result<std::string> PercentDecode(std::string_view text, bool plus_is_space,
+                                  std::string_view what) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {

@@ -15,14 +15,14 @@
 namespace gongkai::http {
 
 struct Request {
-  std::string method;      // "GET", "HEAD", "POST"…
-  std::string target;      // as received: path and query, still encoded (for the access log)
-  std::string path;        // decoded
-  std::map<std::string, std::string> route;                 // decoded route parameters
-  std::vector<std::pair<std::string, std::string>> query;   // decoded, in order
-  std::vector<std::pair<std::string, std::string>> headers; // names lower-case
+  std::string method;  // "GET", "HEAD", "POST"…
+  std::string target;  // as received: path and query, still encoded (for the access log)
+  std::string path;    // decoded
+  std::map<std::string, std::string> route;                  // decoded route parameters
+  std::vector<std::pair<std::string, std::string>> query;    // decoded, in order
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-case
   std::map<std::string, std::string> cookies;
-  std::string client;      // the client's address (see ServerConfig::trust_x_forwarded_for)
+  std::string client;  // the client's address (see ServerConfig::trust_x_forwarded_for)
   std::string body;
 
   // The first value of query parameter `name`, if present.

@@ -24,7 +24,7 @@ struct Response {
   std::string content_type = kHtmlType;
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
-  std::string csp;  // empty: kDefaultCsp
+  std::string csp;                                           // empty: kDefaultCsp
 
   static Response Html(int status, std::string body);
   static Response Text(int status, std::string content_type, std::string body);

@@ -15,7 +15,7 @@ struct Route {
   const char* method;   // "GET" (also answers HEAD), "POST"
   const char* pattern;  // express syntax: "/agencies/:slug/items/:key(.+)"
   Handler handler;
-  const char* name;     // for docs and logs
+  const char* name;  // for docs and logs
 };
 
 // All routes, tried in order; the first whose method and pattern match handles the request.

@@ -57,8 +57,8 @@ std::vector<std::string> ParamNames(std::string_view pattern) {
   for (size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] != ':') continue;
     size_t j = i + 1;
-    while (j < pattern.size() && (std::isalnum(static_cast<unsigned char>(pattern[j])) ||
-                                  pattern[j] == '_')) {
+    while (j < pattern.size() &&
+           (std::isalnum(static_cast<unsigned char>(pattern[j])) || pattern[j] == '_')) {
       ++j;
     }
     if (j > i + 1) out.emplace_back(pattern.substr(i + 1, j - i - 1));
@@ -83,7 +83,8 @@ Status FillRequest(const restinio::request_handle_t& req, bool trust_xff, Reques
   h.for_each_field([&](const restinio::http_header_field_t& f) {
     r.headers.emplace_back(Lower(f.name()), f.value());
   });
-  if (std::optional<std::string_view> cookie = r.Header("cookie")) r.cookies = ParseCookies(*cookie);
+  if (std::optional<std::string_view> cookie = r.Header("cookie"))
+    r.cookies = ParseCookies(*cookie);
   r.client = req->remote_endpoint().address().to_string();
   if (trust_xff) {
     if (std::optional<std::string_view> xff = r.Header("x-forwarded-for")) {
@@ -119,8 +120,8 @@ class Server {
                                              const restinio::router::route_params_t* params,
                                              const std::vector<std::string>& names,
                                              Handler handler);
-  restinio::request_handling_status_t Send(const restinio::request_handle_t& req,
-                                           const Request& r, Response response);
+  restinio::request_handling_status_t Send(const restinio::request_handle_t& req, const Request& r,
+                                           Response response);
   void Finished();
   bool WaitIdle(std::chrono::seconds timeout);
 
@@ -175,19 +176,18 @@ void Server::BuildRouter() {
         others.add(http_method_post());
       }
     }
-    router_->add_handler(std::move(others), pattern,
-                         [this, allow](restinio::request_handle_t req, auto) {
-                           Request r;
-                           (void)FillRequest(req, config_.trust_x_forwarded_for, r);
-                           Call call(app_, r);
-                           Response resp = ErrorPage(call, 405, "此地址不支持 " + r.method + " 请求");
-                           resp.AddHeader("Allow", allow);
-                           return Send(req, r, std::move(resp));
-                         });
+    router_->add_handler(
+        std::move(others), pattern, [this, allow](restinio::request_handle_t req, auto) {
+          Request r;
+          (void)FillRequest(req, config_.trust_x_forwarded_for, r);
+          Call call(app_, r);
+          Response resp = ErrorPage(call, 405, "此地址不支持 " + r.method + " 请求");
+          resp.AddHeader("Allow", allow);
+          return Send(req, r, std::move(resp));
+        });
   }
-  router_->non_matched_request_handler([this](restinio::request_handle_t req) {
-    return Handle(req, nullptr, {}, nullptr);
-  });
+  router_->non_matched_request_handler(
+      [this](restinio::request_handle_t req) { return Handle(req, nullptr, {}, nullptr); });
 }
 
 restinio::request_handling_status_t Server::Admit(const restinio::request_handle_t& req) {
@@ -210,15 +210,16 @@ restinio::request_handling_status_t Server::Admit(const restinio::request_handle
     }
   }
   if (r.target.size() > config_.limits.max_url_bytes) {
-    return Send(req, r,
-                ErrorPage(call, 414,
-                          "网址过长：最多 " + std::to_string(config_.limits.max_url_bytes) + " 字节"));
+    return Send(
+        req, r,
+        ErrorPage(call, 414,
+                  "网址过长：最多 " + std::to_string(config_.limits.max_url_bytes) + " 字节"));
   }
   if (r.body.size() > config_.limits.max_body_bytes) {
-    return Send(req, r,
-                ErrorPage(call, 413,
-                          "请求内容过大：最多 " + std::to_string(config_.limits.max_body_bytes) +
-                              " 字节"));
+    return Send(
+        req, r,
+        ErrorPage(call, 413,
+                  "请求内容过大：最多 " + std::to_string(config_.limits.max_body_bytes) + " 字节"));
   }
   if (!filled.ok()) return Send(req, r, ErrorPage(call, 400, filled.message()));
   try {
@@ -282,8 +283,7 @@ restinio::request_handling_status_t Server::Send(const restinio::request_handle_
   };
   // Logged before the response is handed over, so the line is there when the client has it.
   if (access_log_) {
-    const double ms =
-        std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
+    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
     std::string target = r.target.empty() ? std::string(req->header().request_target()) : r.target;
     std::replace(target.begin(), target.end(), '"', '\'');
     access_log_->info("{} \"{} {}\" {} {} {:.1f}ms", r.client, r.method, target, resp.status,
@@ -317,9 +317,9 @@ bool Server::WaitIdle(std::chrono::seconds timeout) {
 Status Server::Run(const std::function<void(const std::string&)>& on_listening) {
   Result<ListenAddress> addr = ParseListen(config_.listen);
   if (!addr.ok()) return addr.status();
-  const size_t threads =
-      config_.threads > 0 ? static_cast<size_t>(config_.threads)
-                          : std::max<size_t>(2, std::thread::hardware_concurrency());
+  const size_t threads = config_.threads > 0
+                             ? static_cast<size_t>(config_.threads)
+                             : std::max<size_t>(2, std::thread::hardware_concurrency());
 
   // The signals are taken by sigwait below, never delivered to a worker thread.
   sigset_t signals;
@@ -364,7 +364,8 @@ Status Server::Run(const std::function<void(const std::string&)>& on_listening) 
   int sig = 0;
   while (sigwait(&signals, &sig) != 0 || (sig != SIGTERM && sig != SIGINT)) {
   }
-  spdlog::info("收到 {}，停止接受新连接，等待处理中的请求完成", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+  spdlog::info("收到 {}，停止接受新连接，等待处理中的请求完成",
+               sig == SIGTERM ? "SIGTERM" : "SIGINT");
   draining_ = true;
   std::promise<void> closed;
   std::future<void> closed_future = closed.get_future();

@@ -66,8 +66,9 @@ Response SetTextSize(Call& call) {
   const Request& req = call.request();
   const std::string_view size = req.Query("size").value_or("");
   if (size != "large" && size != "normal") {
-    return ErrorPage(call, 400, "字号设置 “" + std::string(size.substr(0, 40)) +
-                                    "” 无效：应为 large（大字号）或 normal（标准字号）");
+    return ErrorPage(call, 400,
+                     "字号设置 “" + std::string(size.substr(0, 40)) +
+                         "” 无效：应为 large（大字号）或 normal（标准字号）");
   }
   std::string back(req.Query("back").value_or("/"));
   if (back.size() > kMaxBackLength || !IsLocalPath(back)) back = "/";
@@ -83,9 +84,9 @@ Response SetTextSize(Call& call) {
 }
 
 Response Robots(Call& call) {
-  return Response::Text(200, "text/plain; charset=utf-8",
-                        "User-agent: *\nAllow: /\nSitemap: " + call.site().public_url +
-                            "/sitemap.xml\n");
+  return Response::Text(
+      200, "text/plain; charset=utf-8",
+      "User-agent: *\nAllow: /\nSitemap: " + call.site().public_url + "/sitemap.xml\n");
 }
 
 }  // namespace gongkai::http

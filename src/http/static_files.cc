@@ -61,7 +61,8 @@ Result<std::shared_ptr<const StaticFiles>> StaticFiles::Load(const std::string& 
     if (!it->is_regular_file()) continue;
     total += it->file_size();
     if (total > kMaxTotalBytes) {
-      return InvalidInput("静态文件目录 " + dir + " 中的文件超过 16 MiB：大文件请交给前置的 Web 服务器");
+      return InvalidInput("静态文件目录 " + dir +
+                          " 中的文件超过 16 MiB：大文件请交给前置的 Web 服务器");
     }
     std::ifstream in(it->path(), std::ios::binary);
     std::ostringstream body;

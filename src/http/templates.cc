@@ -28,8 +28,8 @@ Result<std::string> InlinePartials(const std::string& name,
   }
   auto it = sources.find(name);
   if (it == sources.end()) {
-    return InvalidInput("模板 " + (stack.empty() ? name : stack.back()) + " 引用了不存在的局部模板 " +
-                        name);
+    return InvalidInput("模板 " + (stack.empty() ? name : stack.back()) +
+                        " 引用了不存在的局部模板 " + name);
   }
   stack.push_back(name);
   static const std::regex kPartial(R"(\{\{>\s*([A-Za-z0-9_/-]+)\s*\}\})");
@@ -109,12 +109,23 @@ std::string EscapeHtml(std::string_view text) {
   out.reserve(text.size() + 16);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

@@ -13,7 +13,6 @@
 #pragma once
 
 #include <kainjow/mustache.hpp>
-
 #include <map>
 #include <memory>
 #include <string>

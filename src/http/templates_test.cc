@@ -95,9 +95,9 @@ TEST(TemplatesTest, MissingOrCyclicPartialsAndSyntaxErrorsAreLoadErrors) {
 TEST(TemplatesTest, TheShippedTemplatesLoad) {
   auto t = Templates::Load(std::string(GONGKAI_SOURCE_DIR) + "/web/templates");
   ASSERT_TRUE(t.ok()) << t.status().message();
-  for (const char* name : {"layouts/portal", "portal/home", "portal/agency", "portal/guide",
-                           "portal/rules", "portal/catalog", "portal/item", "portal/reports",
-                           "portal/error"}) {
+  for (const char* name :
+       {"layouts/portal", "portal/home", "portal/agency", "portal/guide", "portal/rules",
+        "portal/catalog", "portal/item", "portal/reports", "portal/error"}) {
     EXPECT_TRUE((*t)->Has(name)) << name;
   }
 }

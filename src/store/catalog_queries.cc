@@ -20,23 +20,23 @@ namespace {
 // --- Named queries and fragments ------------------------------------------------------------
 
 // The listing columns (no body), in CatalogRow's order.
-#define GONGKAI_CATALOG_LIST_COLUMNS                                                           \
-  "c.id, c.agency_id, c.index_no, c.title, c.doc_no, c.publisher, c.created_on, "             \
-  "c.published_on, c.withdrawn_on, c.topic, c.genre, c.summary, c.article20_item, "          \
-  "c.is_normative, c.norm_is_rule, c.norm_issuing_body, c.norm_issued_on, "                  \
+#define GONGKAI_CATALOG_LIST_COLUMNS                                                \
+  "c.id, c.agency_id, c.index_no, c.title, c.doc_no, c.publisher, c.created_on, "   \
+  "c.published_on, c.withdrawn_on, c.topic, c.genre, c.summary, c.article20_item, " \
+  "c.is_normative, c.norm_is_rule, c.norm_issuing_body, c.norm_issued_on, "         \
   "c.norm_effective_on, c.norm_expired_on, c.norm_repealed_on"
 
 // Public on :as_of (IsPublicOn).
-#define GONGKAI_CATALOG_PUBLIC                                             \
-  "c.published_on IS NOT NULL AND c.published_on <= :as_of AND "          \
+#define GONGKAI_CATALOG_PUBLIC                                   \
+  "c.published_on IS NOT NULL AND c.published_on <= :as_of AND " \
   "(c.withdrawn_on IS NULL OR c.withdrawn_on > :as_of)"
 
 constexpr char kSelectCatalogListPrefix[] =
     "SELECT " GONGKAI_CATALOG_LIST_COLUMNS
     " FROM catalog_items c WHERE c.agency_id = :agency_id AND " GONGKAI_CATALOG_PUBLIC;
 constexpr char kCountCatalogPrefix[] =
-    "SELECT COUNT(*) FROM catalog_items c WHERE c.agency_id = :agency_id AND "
-    GONGKAI_CATALOG_PUBLIC;
+    "SELECT COUNT(*) FROM catalog_items c WHERE c.agency_id = :agency_id "
+    "AND " GONGKAI_CATALOG_PUBLIC;
 constexpr char kCatalogAndTopic[] = " AND c.topic = :topic";
 constexpr char kCatalogAndGenre[] = " AND c.genre = :genre";
 constexpr char kCatalogAndYear[] =
@@ -48,12 +48,10 @@ constexpr char kCatalogAndValid[] =
 constexpr char kCatalogAndExpired[] =
     " AND c.is_normative = 1 AND (c.norm_repealed_on IS NULL OR c.norm_repealed_on > :as_of)"
     " AND c.norm_expired_on <= :as_of";
-constexpr char kCatalogAndRepealed[] =
-    " AND c.is_normative = 1 AND c.norm_repealed_on <= :as_of";
+constexpr char kCatalogAndRepealed[] = " AND c.is_normative = 1 AND c.norm_repealed_on <= :as_of";
 // '!' escapes the LIKE wildcards in the bound pattern (see LikePattern). Both sides are
 // lower-cased because SQLite's LIKE ignores ASCII case and PostgreSQL's does not.
-constexpr char kCatalogAndTitleLike[] =
-    " AND lower(c.title) LIKE :title_pattern ESCAPE '!'";
+constexpr char kCatalogAndTitleLike[] = " AND lower(c.title) LIKE :title_pattern ESCAPE '!'";
 constexpr char kCatalogOrderPage[] =
     " ORDER BY c.published_on DESC, c.id DESC LIMIT :limit OFFSET :offset";
 
@@ -72,11 +70,11 @@ constexpr char kSelectCatalogItemChannels[] =
     "ORDER BY seq";
 
 constexpr char kSelectCatalogTopicFacet[] =
-    "SELECT c.topic, COUNT(*) FROM catalog_items c WHERE c.agency_id = :agency_id AND "
-    GONGKAI_CATALOG_PUBLIC " GROUP BY c.topic";
+    "SELECT c.topic, COUNT(*) FROM catalog_items c WHERE c.agency_id = :agency_id "
+    "AND " GONGKAI_CATALOG_PUBLIC " GROUP BY c.topic";
 constexpr char kSelectCatalogGenreFacet[] =
-    "SELECT c.genre, COUNT(*) FROM catalog_items c WHERE c.agency_id = :agency_id AND "
-    GONGKAI_CATALOG_PUBLIC " GROUP BY c.genre";
+    "SELECT c.genre, COUNT(*) FROM catalog_items c WHERE c.agency_id = :agency_id "
+    "AND " GONGKAI_CATALOG_PUBLIC " GROUP BY c.genre";
 constexpr char kSelectCatalogYearFacet[] =
     "SELECT substr(c.published_on, 1, 4), COUNT(*) FROM catalog_items c "
     "WHERE c.agency_id = :agency_id AND " GONGKAI_CATALOG_PUBLIC
@@ -141,7 +139,8 @@ struct CatalogRow {
     if (!created.ok()) return created.status();
     c.created_on = *created;
     Status st = Optional(published_on, published_ind, "catalog_items.published_on", c.published_on);
-    if (st.ok()) st = Optional(withdrawn_on, withdrawn_ind, "catalog_items.withdrawn_on", c.withdrawn_on);
+    if (st.ok())
+      st = Optional(withdrawn_on, withdrawn_ind, "catalog_items.withdrawn_on", c.withdrawn_on);
     if (!st.ok()) return st;
     c.topic = topic;
     c.genre = genre;
@@ -236,9 +235,15 @@ void AddFilter(soci::statement& st, std::string& sql, const CatalogFilter& filte
   }
   if (filter.validity) {
     switch (*filter.validity) {
-      case Validity::kValid: sql += kCatalogAndValid; break;
-      case Validity::kExpired: sql += kCatalogAndExpired; break;
-      case Validity::kRepealed: sql += kCatalogAndRepealed; break;
+      case Validity::kValid:
+        sql += kCatalogAndValid;
+        break;
+      case Validity::kExpired:
+        sql += kCatalogAndExpired;
+        break;
+      case Validity::kRepealed:
+        sql += kCatalogAndRepealed;
+        break;
     }
   }
   if (!filter.title_contains.empty()) {
@@ -286,8 +291,8 @@ Result<int64_t> Count(Connection& conn, long long agency_id, const CatalogFilter
 // The item selected by `query` (kSelectCatalogItemBy*) with `key` bound as `key_name`, with
 // its channels; kNotFound with `missing` if there is none.
 template <typename Key>
-Result<CatalogItem> FindOne(Connection& conn, const char* query, long long agency_id,
-                            Key key, const char* key_name, const std::string& missing) {
+Result<CatalogItem> FindOne(Connection& conn, const char* query, long long agency_id, Key key,
+                            const char* key_name, const std::string& missing) {
   Transaction tx(conn, Transaction::Mode::kRead);
   CatalogRow row;
   soci::statement st(conn.sql);

@@ -1227,117 +1227,6 @@ TEST_P(RepositoryTest, ManualFiguresAndNarrativeAreUpserted) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// External (imported) and published annual reports
-// ---------------------------------------------------------------------------------------------
-
-ExternalReport MakeExternal(int64_t agency_id, int year, const std::string& sha) {
-  ExternalReport r;
-  r.agency_id = agency_id;
-  r.year = year;
-  r.format_id = "2008";
-  r.source_name = "seed-changyi-2018.txt";
-  r.source_sha256 = sha;
-  r.cells_json = R"({"A1": {"value": "12", "line": 42, "raw": "12"}})";
-  r.findings_json = R"([{"kind": "title", "severity": "error", "line": 1, "message": "法规名称写错"}])";
-  r.imported_by = "supervisor-wang";
-  return r;
-}
-
-TEST_P(RepositoryTest, ExternalReportsAreReplacedPerAgencyYear) {
-  Dataset ds;
-  ds.agencies.push_back(MakeAgency("a", "甲局"));
-  ds.agencies.push_back(MakeAgency("b", "乙局"));
-  ASSERT_TRUE(repo_->Import(ds).ok());
-  const Agency a = AgencyOf("a"), b = AgencyOf("b");
-
-  Result<std::optional<ExternalReport>> none = repo_->FindExternalReport(a.id, 2018);
-  ASSERT_TRUE(none.ok()) << none.status().message();
-  EXPECT_FALSE(none->has_value());
-
-  ExternalReport first = MakeExternal(a.id, 2018, std::string(64, 'a'));
-  ASSERT_TRUE(repo_->SaveExternalReport(first).ok());
-  ExternalReport second = MakeExternal(a.id, 2018, std::string(64, 'b'));
-  second.format_id = "2019";
-  second.cells_json = "{}";
-  second.imported_at = "2019-03-01T08:00:00Z";
-  ASSERT_TRUE(repo_->SaveExternalReport(second).ok());
-  ASSERT_TRUE(repo_->SaveExternalReport(MakeExternal(a.id, 2017, std::string(64, 'c'))).ok());
-  ASSERT_TRUE(repo_->SaveExternalReport(MakeExternal(b.id, 2018, std::string(64, 'd'))).ok());
-
-  Result<std::optional<ExternalReport>> got = repo_->FindExternalReport(a.id, 2018);
-  ASSERT_TRUE(got.ok()) << got.status().message();
-  ASSERT_TRUE(got->has_value());
-  ExternalReport expected = second;
-  expected.id = (*got)->id;
-  EXPECT_EQ(**got, expected);
-  got = repo_->FindExternalReport(a.id, 2017);
-  ASSERT_TRUE(got.ok() && got->has_value());
-  EXPECT_EQ((*got)->imported_at.size(), 20u);  // set by the store
-  EXPECT_EQ((*got)->cells_json, first.cells_json);
-  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM external_reports"), 3);
-  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'import_external_report' "
-                   "AND actor = 'supervisor-wang'"),
-            4);
-}
-
-TEST_P(RepositoryTest, AnImportNeverOverwritesAPublishedReport) {
-  Dataset ds;
-  ds.agencies.push_back(MakeAgency("a", "甲局"));
-  ASSERT_TRUE(repo_->Import(ds).ok());
-  const Agency a = AgencyOf("a");
-  ASSERT_TRUE(repo_->SaveExternalReport(MakeExternal(a.id, 2018, std::string(64, 'a'))).ok());
-
-  PublishedReport p;
-  p.agency_id = a.id;
-  p.year = 2018;
-  p.format_id = "2008";
-  p.published_at = "2019-01-20T02:00:00Z";
-  p.snapshot_json = R"({"title": "甲局2018年政府信息公开工作年度报告"})";
-  ASSERT_TRUE(repo_->PublishReport(p).ok());
-  Result<std::optional<PublishedReport>> got = repo_->FindPublishedReport(a.id, 2018);
-  ASSERT_TRUE(got.ok()) << got.status().message();
-  ASSERT_TRUE(got->has_value());
-  PublishedReport expected = p;
-  expected.id = (*got)->id;
-  EXPECT_EQ(**got, expected);
-  got = repo_->FindPublishedReport(a.id, 2019);
-  ASSERT_TRUE(got.ok());
-  EXPECT_FALSE(got->has_value());
-
-  // Published is final; an import of that agency-year is refused and changes nothing.
-  EXPECT_EQ(repo_->PublishReport(p).code(), ErrorCode::kConflict);
-  const Status st = repo_->SaveExternalReport(MakeExternal(a.id, 2018, std::string(64, 'e')));
-  EXPECT_EQ(st.code(), ErrorCode::kConflict);
-  EXPECT_THAT(st.message(), HasSubstr("已由 gongkai 发布"));
-  Result<std::optional<ExternalReport>> ext = repo_->FindExternalReport(a.id, 2018);
-  ASSERT_TRUE(ext.ok() && ext->has_value());
-  EXPECT_EQ((*ext)->source_sha256, std::string(64, 'a'));
-  EXPECT_TRUE(repo_->SaveExternalReport(MakeExternal(a.id, 2019, std::string(64, 'e'))).ok());
-}
-
-TEST_P(RepositoryTest, InvalidExternalAndPublishedReportsAreRefused) {
-  Dataset ds;
-  ds.agencies.push_back(MakeAgency("a", "甲局"));
-  ASSERT_TRUE(repo_->Import(ds).ok());
-  const Agency a = AgencyOf("a");
-  ExternalReport r = MakeExternal(a.id, 2018, std::string(64, 'a'));
-  r.agency_id = a.id + 1000;
-  EXPECT_EQ(repo_->SaveExternalReport(r).code(), ErrorCode::kNotFound);
-  r = MakeExternal(a.id, 2018, "ABC");
-  EXPECT_EQ(repo_->SaveExternalReport(r).code(), ErrorCode::kInvalidInput);
-  r = MakeExternal(a.id, 2018, std::string(64, 'a'));
-  r.format_id.clear();
-  EXPECT_EQ(repo_->SaveExternalReport(r).code(), ErrorCode::kInvalidInput);
-  PublishedReport p;
-  p.agency_id = a.id + 1000;
-  p.year = 2018;
-  p.format_id = "2008";
-  EXPECT_EQ(repo_->PublishReport(p).code(), ErrorCode::kNotFound);
-  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM external_reports"), 0);
-  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM published_reports"), 0);
-}
-
-// ---------------------------------------------------------------------------------------------
 // The web platform's records (migration 3): accounts, sessions, applications with counters,
 // notices and events, catalog publishing with the search outbox, attachments, guides, audit
 // ---------------------------------------------------------------------------------------------
@@ -1722,6 +1611,117 @@ TEST_P(WebRecordsTest, AttachmentsGuidesAndTheAuditLog) {
 INSTANTIATE_TEST_SUITE_P(Sqlite, WebRecordsTest, ::testing::Values(Backend::kSqlite), BackendName);
 INSTANTIATE_TEST_SUITE_P(Postgres, WebRecordsTest, ::testing::Values(Backend::kPostgres),
                          BackendName);
+
+// ---------------------------------------------------------------------------------------------
+// External (imported) and published annual reports
+// ---------------------------------------------------------------------------------------------
+
+ExternalReport MakeExternal(int64_t agency_id, int year, const std::string& sha) {
+  ExternalReport r;
+  r.agency_id = agency_id;
+  r.year = year;
+  r.format_id = "2008";
+  r.source_name = "seed-changyi-2018.txt";
+  r.source_sha256 = sha;
+  r.cells_json = R"({"A1": {"value": "12", "line": 42, "raw": "12"}})";
+  r.findings_json = R"([{"kind": "title", "severity": "error", "line": 1, "message": "法规名称写错"}])";
+  r.imported_by = "supervisor-wang";
+  return r;
+}
+
+TEST_P(RepositoryTest, ExternalReportsAreReplacedPerAgencyYear) {
+  Dataset ds;
+  ds.agencies.push_back(MakeAgency("a", "甲局"));
+  ds.agencies.push_back(MakeAgency("b", "乙局"));
+  ASSERT_TRUE(repo_->Import(ds).ok());
+  const Agency a = AgencyOf("a"), b = AgencyOf("b");
+
+  Result<std::optional<ExternalReport>> none = repo_->FindExternalReport(a.id, 2018);
+  ASSERT_TRUE(none.ok()) << none.status().message();
+  EXPECT_FALSE(none->has_value());
+
+  ExternalReport first = MakeExternal(a.id, 2018, std::string(64, 'a'));
+  ASSERT_TRUE(repo_->SaveExternalReport(first).ok());
+  ExternalReport second = MakeExternal(a.id, 2018, std::string(64, 'b'));
+  second.format_id = "2019";
+  second.cells_json = "{}";
+  second.imported_at = "2019-03-01T08:00:00Z";
+  ASSERT_TRUE(repo_->SaveExternalReport(second).ok());
+  ASSERT_TRUE(repo_->SaveExternalReport(MakeExternal(a.id, 2017, std::string(64, 'c'))).ok());
+  ASSERT_TRUE(repo_->SaveExternalReport(MakeExternal(b.id, 2018, std::string(64, 'd'))).ok());
+
+  Result<std::optional<ExternalReport>> got = repo_->FindExternalReport(a.id, 2018);
+  ASSERT_TRUE(got.ok()) << got.status().message();
+  ASSERT_TRUE(got->has_value());
+  ExternalReport expected = second;
+  expected.id = (*got)->id;
+  EXPECT_EQ(**got, expected);
+  got = repo_->FindExternalReport(a.id, 2017);
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->imported_at.size(), 20u);  // set by the store
+  EXPECT_EQ((*got)->cells_json, first.cells_json);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM external_reports"), 3);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'import_external_report' "
+                   "AND actor = 'supervisor-wang'"),
+            4);
+}
+
+TEST_P(RepositoryTest, AnImportNeverOverwritesAPublishedReport) {
+  Dataset ds;
+  ds.agencies.push_back(MakeAgency("a", "甲局"));
+  ASSERT_TRUE(repo_->Import(ds).ok());
+  const Agency a = AgencyOf("a");
+  ASSERT_TRUE(repo_->SaveExternalReport(MakeExternal(a.id, 2018, std::string(64, 'a'))).ok());
+
+  PublishedReport p;
+  p.agency_id = a.id;
+  p.year = 2018;
+  p.format_id = "2008";
+  p.published_at = "2019-01-20T02:00:00Z";
+  p.snapshot_json = R"({"title": "甲局2018年政府信息公开工作年度报告"})";
+  ASSERT_TRUE(repo_->PublishReport(p).ok());
+  Result<std::optional<PublishedReport>> got = repo_->FindPublishedReport(a.id, 2018);
+  ASSERT_TRUE(got.ok()) << got.status().message();
+  ASSERT_TRUE(got->has_value());
+  PublishedReport expected = p;
+  expected.id = (*got)->id;
+  EXPECT_EQ(**got, expected);
+  got = repo_->FindPublishedReport(a.id, 2019);
+  ASSERT_TRUE(got.ok());
+  EXPECT_FALSE(got->has_value());
+
+  // Published is final; an import of that agency-year is refused and changes nothing.
+  EXPECT_EQ(repo_->PublishReport(p).code(), ErrorCode::kConflict);
+  const Status st = repo_->SaveExternalReport(MakeExternal(a.id, 2018, std::string(64, 'e')));
+  EXPECT_EQ(st.code(), ErrorCode::kConflict);
+  EXPECT_THAT(st.message(), HasSubstr("已由 gongkai 发布"));
+  Result<std::optional<ExternalReport>> ext = repo_->FindExternalReport(a.id, 2018);
+  ASSERT_TRUE(ext.ok() && ext->has_value());
+  EXPECT_EQ((*ext)->source_sha256, std::string(64, 'a'));
+  EXPECT_TRUE(repo_->SaveExternalReport(MakeExternal(a.id, 2019, std::string(64, 'e'))).ok());
+}
+
+TEST_P(RepositoryTest, InvalidExternalAndPublishedReportsAreRefused) {
+  Dataset ds;
+  ds.agencies.push_back(MakeAgency("a", "甲局"));
+  ASSERT_TRUE(repo_->Import(ds).ok());
+  const Agency a = AgencyOf("a");
+  ExternalReport r = MakeExternal(a.id, 2018, std::string(64, 'a'));
+  r.agency_id = a.id + 1000;
+  EXPECT_EQ(repo_->SaveExternalReport(r).code(), ErrorCode::kNotFound);
+  r = MakeExternal(a.id, 2018, "ABC");
+  EXPECT_EQ(repo_->SaveExternalReport(r).code(), ErrorCode::kInvalidInput);
+  r = MakeExternal(a.id, 2018, std::string(64, 'a'));
+  r.format_id.clear();
+  EXPECT_EQ(repo_->SaveExternalReport(r).code(), ErrorCode::kInvalidInput);
+  PublishedReport p;
+  p.agency_id = a.id + 1000;
+  p.year = 2018;
+  p.format_id = "2008";
+  EXPECT_EQ(repo_->PublishReport(p).code(), ErrorCode::kNotFound);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM external_reports"), 0);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM published_reports"), 0);
+}
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, RepositoryTest, ::testing::Values(Backend::kSqlite), BackendName);
 INSTANTIATE_TEST_SUITE_P(Postgres, RepositoryTest, ::testing::Values(Backend::kPostgres),

@@ -30,6 +30,8 @@
 #include <thread>
 #include <vector>
 
+#include "core/guide.h"
+#include "core/repository.h"
 #include "tests/e2e/e2e_util.h"
 
 namespace gongkai::http_test {
@@ -123,7 +125,8 @@ std::string XmlProblem(const std::string& xml) {
   while (i < xml.size()) {
     if (xml[i] == '&') {
       static const std::regex kEntity(R"(^&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)");
-      if (!std::regex_search(xml.substr(i, 12), kEntity)) return "bad entity at " + std::to_string(i);
+      if (!std::regex_search(xml.substr(i, 12), kEntity))
+        return "bad entity at " + std::to_string(i);
       ++i;
       continue;
     }
@@ -148,7 +151,8 @@ std::string XmlProblem(const std::string& xml) {
     if (name.empty()) return "empty tag name";
     // Attributes: name="value" pairs, values without '<' or raw '&'.
     static const std::regex kAttrs(R"(^\s*([\w:.-]+="[^"<]*"\s*)*$)");
-    if (!std::regex_match(tag.substr(name.size()), kAttrs)) return "bad attributes in <" + tag + ">";
+    if (!std::regex_match(tag.substr(name.size()), kAttrs))
+      return "bad attributes in <" + tag + ">";
     if (open.empty()) ++roots;
     if (!self_closing) open.push_back(name);
   }
@@ -240,8 +244,8 @@ class ServerProcess {
       const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
       ::dup2(e, 2);
       ::close(out[0]);
-      ::execl(GONGKAI_BIN, GONGKAI_BIN, "--db", db.c_str(), "--today", kToday, "serve",
-              "--listen", listen.c_str(), "--config", config.c_str(), static_cast<char*>(nullptr));
+      ::execl(GONGKAI_BIN, GONGKAI_BIN, "--db", db.c_str(), "--today", kToday, "serve", "--listen",
+              listen.c_str(), "--config", config.c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
     }
     ::close(out[1]);
@@ -283,6 +287,10 @@ class ServerProcess {
 
 enum class Backend { kSqlite, kPostgres };
 
+void PrintTo(Backend b, std::ostream* os) {
+  *os << (b == Backend::kSqlite ? "SQLite" : "PostgreSQL");
+}
+
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
   return info.param == Backend::kSqlite ? "sqlite" : "postgres";
 }
@@ -313,7 +321,8 @@ std::string PgExec(const std::string& url, const std::string& sql) {
 std::string MarkupDataset(size_t big_body_bytes) {
   std::string big;
   while (big.size() < big_body_bytes) {
-    big += "第" + std::to_string(big.size()) + "段：政府信息公开工作的正文，用于测试大响应在停止时仍能完整送达。\\n";  // a JSON escape
+    big += "第" + std::to_string(big.size()) +
+           "段：政府信息公开工作的正文，用于测试大响应在停止时仍能完整送达。\\n";  // a JSON escape
   }
   std::ostringstream j;
   j << R"({"version": 1,
@@ -353,16 +362,18 @@ class PortalHttpTest : public ::testing::TestWithParam<Backend> {
       ASSERT_EQ(PgExec(url, "CREATE DATABASE " + pg_name_), "");
       db_ = url.substr(0, url.rfind('/') + 1) + pg_name_;
     }
-    const std::string fixture = std::string(GONGKAI_SOURCE_DIR) + "/tests/fixtures/changyi-2018.json";
+    const std::string fixture =
+        std::string(GONGKAI_SOURCE_DIR) + "/tests/fixtures/changyi-2018.json";
     RunResult load = Gongkai("--db " + Quote(db_) + " load " + Quote(fixture), dir_.path());
     ASSERT_EQ(load.exit_code, 0) << load.err;
-    RunResult demo = Gongkai("--db " + Quote(db_) +
-                                 " demo generate --agencies 2 --applications 200 --seed 5",
-                             dir_.path());
+    RunResult demo =
+        Gongkai("--db " + Quote(db_) + " demo generate --agencies 2 --applications 200 --seed 5",
+                dir_.path());
     ASSERT_EQ(demo.exit_code, 0) << demo.err;
     const fs::path markup = dir_.path() / "markup.json";
     std::ofstream(markup) << MarkupDataset(BigBodyBytes());
-    RunResult extra = Gongkai("--db " + Quote(db_) + " load " + Quote(markup.string()), dir_.path());
+    RunResult extra =
+        Gongkai("--db " + Quote(db_) + " load " + Quote(markup.string()), dir_.path());
     ASSERT_EQ(extra.exit_code, 0) << extra.err;
     RunResult agencies = Gongkai("--db " + Quote(db_) + " agencies --tsv", dir_.path());
     ASSERT_EQ(agencies.exit_code, 0) << agencies.err;
@@ -387,7 +398,8 @@ class PortalHttpTest : public ::testing::TestWithParam<Backend> {
   // Writes the configuration (JSON text with the access log path added) and starts the server.
   void StartServer(const std::string& extra_config = R"("rate_limit": {"enabled": false})") {
     const fs::path config = dir_.path() / ("config-" + std::to_string(configs_++) + ".json");
-    std::ofstream(config) << "{\"access_log\": " << "\"" << AccessLogPath() << "\", "
+    std::ofstream(config) << "{\"access_log\": "
+                          << "\"" << AccessLogPath() << "\", "
                           << "\"public_url\": \"https://gk.example.gov.cn/\", "
                           << "\"site_name\": \"测试区政府信息公开平台\", "
                           << "\"limits\": {\"max_body_bytes\": 4096, \"max_url_bytes\": 2048}, "
@@ -429,7 +441,8 @@ TEST_P(PortalHttpTest, HomeListsAgenciesLatestDisclosuresAndASearchBox) {
   EXPECT_EQ(r.Header("content-type"), "text/html; charset=utf-8");
   EXPECT_TRUE(r.Has("<html lang=\"zh-CN\""));
   EXPECT_TRUE(r.Has("测试区政府信息公开平台"));
-  for (const std::string& name : {std::string("吉林市昌邑区商务局"), std::string("吉林市昌邑区人民政府")}) {
+  for (const std::string& name :
+       {std::string("吉林市昌邑区商务局"), std::string("吉林市昌邑区人民政府")}) {
     EXPECT_TRUE(r.Has(name)) << name;
   }
   ASSERT_FALSE(DemoSlug().empty());
@@ -463,7 +476,8 @@ TEST_P(PortalHttpTest, AgencyPagesShowTheDisclosureColumnGuideAndRules) {
   HttpResponse a = Get("/agencies/changyi-commerce/");
   ASSERT_EQ(a.status, 200) << a.body;
   EXPECT_TRUE(a.Has("<h1>吉林市昌邑区商务局</h1>"));
-  for (const char* label : {"政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报"}) {
+  for (const char* label :
+       {"政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报"}) {
     EXPECT_TRUE(a.Has(label)) << label;
   }
   EXPECT_TRUE(a.Has("上级机关：<a href=\"/agencies/changyi-gov/\">吉林市昌邑区人民政府</a>"));
@@ -493,6 +507,62 @@ TEST_P(PortalHttpTest, AgencyPagesShowTheDisclosureColumnGuideAndRules) {
   }
 }
 
+// The guide is the agency's newest published version (versions dated after today stay hidden),
+// with its channels and their rules; older versions stay readable.
+TEST_P(PortalHttpTest, GuideShowsThePublishedVersionsWithTheirChannels) {
+  {
+    Result<std::unique_ptr<Repository>> repo = OpenRepository(db_);
+    ASSERT_TRUE(repo.ok()) << repo.status().message();
+    Result<Agency> agency = (*repo)->FindAgency("changyi-commerce");
+    ASSERT_TRUE(agency.ok());
+    Guide g;
+    g.agency_id = agency->id;
+    g.office_name = "昌邑区商务局办公室";
+    g.address = "吉林市昌邑区<某>路1号";
+    g.hours = "工作日 8:30–16:30";
+    g.phone = "0432-1234567";
+    g.intro = "本机关主动公开的政府信息见法定主动公开内容。\n按主题分类编排。";
+    g.fees = "依法收取信息处理费。";
+    g.channels = {{Channel::kInPerson, true, "政务服务中心三楼 12 号窗口"},
+                  {Channel::kFax, false, "本机关不受理传真申请"}};
+    g.actor = "admin";
+    g.created_at = Timestamp::FromUnix(1'750'000'000);
+    AuditRecord audit;
+    audit.actor = "admin";
+    audit.action = "guide.publish";
+    audit.agency_id = agency->id;
+    audit.recorded_at = g.created_at;
+    for (const char* day : {"2025-01-02", "2026-01-05", "2027-01-01"}) {
+      g.published_on = *Date::Parse(day);
+      if (std::string(day) == "2026-01-05") g.office_name = "昌邑区商务局政务公开办公室";
+      Result<Guide> stored = (*repo)->PublishGuide(g, audit);
+      ASSERT_TRUE(stored.ok()) << stored.status().message();
+    }
+  }
+  StartServer();
+  HttpResponse now = Get("/agencies/changyi-commerce/guide");
+  ASSERT_EQ(now.status, 200) << now.body;
+  EXPECT_TRUE(now.Has("第 2 版，2026年1月5日发布"));
+  EXPECT_TRUE(now.Has("<dd>昌邑区商务局政务公开办公室</dd>"));
+  EXPECT_TRUE(now.Has("<dd>吉林市昌邑区&lt;某&gt;路1号</dd>"));
+  EXPECT_TRUE(now.Has("<td>当面</td><td>受理</td><td>政务服务中心三楼 12 号窗口</td>"));
+  EXPECT_TRUE(now.Has("<td>传真</td><td>不受理</td><td>本机关不受理传真申请</td>"));
+  EXPECT_TRUE(now.Has("<p>按主题分类编排。</p>"));
+  EXPECT_TRUE(now.Has("依法收取信息处理费"));
+  EXPECT_TRUE(now.Has("href=\"/agencies/changyi-commerce/guide?version=1\""));
+  EXPECT_FALSE(now.Has("第 3 版")) << "a version dated after today is not public yet";
+  EXPECT_FALSE(now.Has("尚未在本平台发布"));
+
+  HttpResponse old = Get("/agencies/changyi-commerce/guide?version=1");
+  ASSERT_EQ(old.status, 200);
+  EXPECT_TRUE(old.Has("第 1 版，2025年1月2日发布"));
+  EXPECT_TRUE(old.Has("这是旧版本"));
+  EXPECT_TRUE(old.Has("<dd>昌邑区商务局办公室</dd>"));
+  EXPECT_EQ(Get("/agencies/changyi-commerce/guide?version=3").status, 404);
+  EXPECT_EQ(Get("/agencies/changyi-commerce/guide?version=x").status, 400);
+  EXPECT_TRUE(Get("/agencies/changyi-gov/guide").Has("尚未在本平台发布政府信息公开指南"));
+}
+
 TEST_P(PortalHttpTest, CatalogFiltersAndPagesTwentyItemsAtATime) {
   StartServer();
   const std::string base = "/agencies/" + DemoSlug() + "/catalog";
@@ -511,7 +581,8 @@ TEST_P(PortalHttpTest, CatalogFiltersAndPagesTwentyItemsAtATime) {
   HttpResponse second = Get(base + "?page=2");
   ASSERT_EQ(second.status, 200);
   EXPECT_EQ(CountOf(second.body, "<td><a href=\"/agencies/"), 20);
-  EXPECT_NE(second.body.substr(second.body.find("<tbody>")), all.body.substr(all.body.find("<tbody>")));
+  EXPECT_NE(second.body.substr(second.body.find("<tbody>")),
+            all.body.substr(all.body.find("<tbody>")));
   HttpResponse last = Get(base + "?page=" + std::to_string(pages));
   EXPECT_EQ(CountOf(last.body, "<td><a href=\"/agencies/"), total - (pages - 1) * 20);
   HttpResponse beyond = Get(base + "?page=" + std::to_string(pages + 1));
@@ -527,8 +598,8 @@ TEST_P(PortalHttpTest, CatalogFiltersAndPagesTwentyItemsAtATime) {
     sum += std::stoi(m[1]);
     static const std::regex kDate("col-date\">(\\d{4})-");
     const std::string dates = y.body;
-    for (std::sregex_iterator it(dates.begin(), dates.end(), kDate);
-         it != std::sregex_iterator(); ++it) {
+    for (std::sregex_iterator it(dates.begin(), dates.end(), kDate); it != std::sregex_iterator();
+         ++it) {
       EXPECT_EQ(std::stoi((*it)[1]), year);
     }
   }
@@ -556,7 +627,8 @@ TEST_P(PortalHttpTest, ItemPageShowsTheMetadataBoxAndBody) {
   HttpResponse r = Get("/agencies/changyi-commerce/items/CYQSWJ/2018-00001");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_TRUE(r.Has("<h1>关于印发《昌邑区商务局政府信息公开工作制度》的通知</h1>"));
-  for (const char* label : {"索引号", "发布机构", "生成日期", "文号", "主题分类", "有效性", "公开日期"}) {
+  for (const char* label :
+       {"索引号", "发布机构", "生成日期", "文号", "主题分类", "有效性", "公开日期"}) {
     EXPECT_TRUE(r.Has(std::string("<th scope=\"row\">") + label + "</th>")) << label;
   }
   EXPECT_TRUE(r.Has("<td>CYQSWJ/2018-00001</td>"));
@@ -617,7 +689,8 @@ TEST_P(PortalHttpTest, MalformedInputIs400NeverACrash) {
   HttpResponse unknown = Get("/no/such/page");
   EXPECT_EQ(unknown.status, 404);
   EXPECT_TRUE(unknown.Has("本站没有这个网址"));
-  HttpResponse post = Request(server_->base(), "/agencies/changyi-commerce/catalog", "POST", {}, "a=1");
+  HttpResponse post =
+      Request(server_->base(), "/agencies/changyi-commerce/catalog", "POST", {}, "a=1");
   EXPECT_EQ(post.status, 405);
   EXPECT_NE(post.Header("allow").find("GET"), std::string::npos);
   // Still up and serving.
@@ -707,8 +780,8 @@ TEST_P(PortalHttpTest, FeedAndSitemapAreWellFormedXml) {
   EXPECT_EQ(CountOf(feed.body, "<entry>"), CountOf(feed.body, "<updated>") - 1);
   EXPECT_TRUE(feed.Has("<id>https://gk.example.gov.cn/agencies/" + DemoSlug() + "/items/"));
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(feed.body, m,
-                                std::regex("<updated>(\\d{4}-\\d{2}-\\d{2})T00:00:00\\+08:00</updated>")));
+  ASSERT_TRUE(std::regex_search(
+      feed.body, m, std::regex("<updated>(\\d{4}-\\d{2}-\\d{2})T00:00:00\\+08:00</updated>")));
   EXPECT_LE(m[1].str(), std::string(kToday));
 
   HttpResponse map = Get("/sitemap.xml");
@@ -716,7 +789,8 @@ TEST_P(PortalHttpTest, FeedAndSitemapAreWellFormedXml) {
   EXPECT_EQ(map.Header("content-type"), "application/xml; charset=utf-8");
   EXPECT_EQ(XmlProblem(map.body), "") << map.body.substr(0, 2000);
   EXPECT_TRUE(map.Has("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
-  EXPECT_TRUE(map.Has("<loc>https://gk.example.gov.cn/agencies/changyi-commerce/items/CYQSWJ/2018-00001</loc>"));
+  EXPECT_TRUE(map.Has(
+      "<loc>https://gk.example.gov.cn/agencies/changyi-commerce/items/CYQSWJ/2018-00001</loc>"));
   EXPECT_TRUE(map.Has("<lastmod>2018-01-22</lastmod>"));
   EXPECT_GT(CountOf(map.body, "<url>"), 100);
   HttpResponse robots = Get("/robots.txt");
@@ -759,7 +833,8 @@ TEST_P(PortalHttpTest, StaticFilesLargeTextModeAndAccessLog) {
   const std::string log = Slurp(AccessLogPath());
   EXPECT_TRUE(std::regex_search(
       log, std::regex("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\S* 127\\.0\\.0\\.1 \"GET "
-                      "/agencies/" + DemoSlug() + "/catalog\\?page=2\" 200 \\d+ \\d+\\.\\dms")))
+                      "/agencies/" +
+                      DemoSlug() + "/catalog\\?page=2\" 200 \\d+ \\d+\\.\\dms")))
       << log;
   EXPECT_TRUE(std::regex_search(log, std::regex("\"GET /static/nope.css\" 404 ")));
 }

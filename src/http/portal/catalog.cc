@@ -115,20 +115,6 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
-ViewList Paragraphs(const std::string& text) {
-  ViewList out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string::npos) nl = text.size();
-    std::string line = text.substr(start, nl - start);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    if (!line.empty()) out.push_back(View(line));
-    start = nl + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 Response Catalog(Call& call) {
@@ -145,8 +131,14 @@ Response Catalog(Call& call) {
                      "没有第 " + std::to_string(q->page) + " 页：符合条件的条目共 " +
                          std::to_string(pages) + " 页");
   }
-  Result<CatalogFacets> facets = repo.ListCatalogFacets(agency->id, call.today());
-  if (!facets.ok()) return StatusPage(call, facets.status());
+  const std::pair<int64_t, int32_t> facet_key{agency->id, call.today().days()};
+  std::optional<CatalogFacets> facets = call.app().facets().Get(facet_key, call.app().Now());
+  if (!facets) {
+    Result<CatalogFacets> read = repo.ListCatalogFacets(agency->id, call.today());
+    if (!read.ok()) return StatusPage(call, read.status());
+    facets = std::move(read).value();
+    call.app().facets().Put(facet_key, *facets, call.app().Now());
+  }
 
   View page;
   page.set("agency", AgencyRow(*agency));
@@ -163,8 +155,8 @@ Response Catalog(Call& call) {
     validity.push_back(o);
   }
   page.set("validity", validity);
-  const bool filtered = !q->filter.topic.empty() || !q->filter.genre.empty() || q->filter.year ||
-                        q->filter.validity;
+  const bool filtered =
+      !q->filter.topic.empty() || !q->filter.genre.empty() || q->filter.year || q->filter.validity;
   page.set("filtered", filtered);
   page.set("total", std::to_string(found->total));
   ViewList rows;
@@ -176,8 +168,8 @@ Response Catalog(Call& call) {
 
   PageMeta meta;
   meta.title = "法定主动公开内容" +
-               (q->page > 1 ? "（第 " + std::to_string(q->page) + " 页）" : std::string()) +
-               " - " + agency->name;
+               (q->page > 1 ? "（第 " + std::to_string(q->page) + " 页）" : std::string()) + " - " +
+               agency->name;
   meta.agency = &*agency;
   meta.section = "catalog";
   meta.crumbs = {{agency->name, AgencyUrl(*agency)}, {"法定主动公开内容", ""}};
@@ -193,7 +185,8 @@ Response Item(Call& call) {
   if (!item.ok() && item.status().code() == ErrorCode::kNotFound && AllDigits(key)) {
     item = repo.FindCatalogItem(agency->id, std::stoll(key));
   }
-  const std::string missing = agency->name + " 的目录中没有 “" + key + "” 这一条目（或它尚未公开、已撤回）";
+  const std::string missing =
+      agency->name + " 的目录中没有 “" + key + "” 这一条目（或它尚未公开、已撤回）";
   if (!item.ok()) {
     if (item.status().code() == ErrorCode::kNotFound) return ErrorPage(call, 404, missing);
     return StatusPage(call, item.status());

@@ -21,12 +21,23 @@ std::string EscapeXml(std::string_view text) {
     const auto u = static_cast<unsigned char>(c);
     if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -52,8 +63,9 @@ Response AgencyFeed(Call& call) {
   if (!latest->items.empty() && latest->items.front().published_on) {
     updated = *latest->items.front().published_on;
   }
-  std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n";
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n";
   xml += "  <id>" + EscapeXml(home + "feed.atom") + "</id>\n";
   xml += "  <title>" + EscapeXml(agency->name + " 法定主动公开内容") + "</title>\n";
   xml += "  <subtitle>" + EscapeXml(call.site().config.site_name) + "</subtitle>\n";
@@ -88,8 +100,9 @@ Response Sitemap(Call& call) {
   Result<std::vector<Agency>> agencies = (*repo)->ListAgencies();
   if (!agencies.ok()) return StatusPage(call, agencies.status());
   const std::string& site = call.site().public_url;
-  std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   int count = 0;
   auto add = [&](const std::string& path, const std::optional<Date>& lastmod) {
     xml += "  <url><loc>" + EscapeXml(site + path) + "</loc>";

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/guide.h"
 #include "http/handlers.h"
 #include "http/page.h"
 #include "http/portal/views.h"
@@ -13,7 +14,8 @@ constexpr int kLatestOnHome = 10;
 constexpr int kLatestOnAgency = 10;
 constexpr int kMaxRules = 200;
 
-ViewList LatestList(const std::vector<CatalogItem>& items, const std::map<int64_t, Agency>& agencies) {
+ViewList LatestList(const std::vector<CatalogItem>& items,
+                    const std::map<int64_t, Agency>& agencies) {
   ViewList rows;
   for (const CatalogItem& item : items) {
     auto it = agencies.find(item.agency_id);
@@ -30,8 +32,15 @@ Response Home(Call& call) {
   if (!repo.ok()) return StatusPage(call, repo.status());
   Result<std::vector<Agency>> agencies = (*repo)->ListAgencies();
   if (!agencies.ok()) return StatusPage(call, agencies.status());
-  Result<std::vector<CatalogItem>> latest = (*repo)->LatestCatalogItems(call.today(), kLatestOnHome);
-  if (!latest.ok()) return StatusPage(call, latest.status());
+  std::optional<std::vector<CatalogItem>> latest =
+      call.app().latest().Get(call.today().days(), call.app().Now());
+  if (!latest) {
+    Result<std::vector<CatalogItem>> read =
+        (*repo)->LatestCatalogItems(call.today(), kLatestOnHome);
+    if (!read.ok()) return StatusPage(call, read.status());
+    latest = std::move(read).value();
+    call.app().latest().Put(call.today().days(), *latest, call.app().Now());
+  }
 
   std::map<int64_t, Agency> by_id;
   ViewList agency_rows;
@@ -80,10 +89,37 @@ Response AgencyHome(Call& call) {
   return RenderPage(call, 200, "portal/agency", page, meta);
 }
 
+// 政府信息公开指南: the agency's published guide (the newest version public today, or the one
+// ?version=N asks for), with the channels it accepts and their rules, and the list of versions.
+// Before the agency publishes one, the facts the platform holds about the agency — never
+// invented text.
 Response Guide(Call& call) {
   Result<Agency> agency = RouteAgency(call);
   if (!agency.ok()) return StatusPage(call, agency.status());
+  Result<std::optional<int>> wanted = IntParam(call.request(), "version", 1, 100'000, "版本");
+  if (!wanted.ok()) return StatusPage(call, wanted.status());
   Repository& repo = **call.Repo();
+  std::vector<gongkai::Guide> versions;
+  Result<std::vector<gongkai::Guide>> guides = repo.ListGuides(agency->id);
+  if (guides.ok()) {
+    for (gongkai::Guide& g : *guides) {
+      if (g.published_on <= call.today()) versions.push_back(std::move(g));
+    }
+  } else if (guides.status().code() != ErrorCode::kUnsupported) {
+    return StatusPage(call, guides.status());
+  }
+  const gongkai::Guide* shown = versions.empty() ? nullptr : &versions.front();  // newest first
+  if (*wanted) {
+    shown = nullptr;
+    for (const gongkai::Guide& g : versions) {
+      if (g.version == **wanted) shown = &g;
+    }
+    if (shown == nullptr) {
+      return ErrorPage(
+          call, 404, agency->name + " 没有第 " + std::to_string(**wanted) + " 版政府信息公开指南");
+    }
+  }
+
   View page;
   page.set("agency", AgencyRow(*agency));
   page.set("org_code", agency->org_code);
@@ -92,6 +128,56 @@ Response Guide(Call& call) {
   if (!agency->parent_slug.empty()) {
     Result<Agency> parent = repo.FindAgency(agency->parent_slug);
     if (parent.ok()) page.set("parent", AgencyRow(*parent));
+  }
+  if (shown != nullptr) {
+    View g;
+    g.set("version", std::to_string(shown->version));
+    g.set("published", shown->published_on.ToChinese());
+    g.set("is_latest", shown == &versions.front());
+    g.set("latest_url", AgencyUrl(*agency) + "guide");
+    ViewList facts;
+    for (const auto& [label, value] :
+         std::vector<std::pair<const char*, const std::string*>>{{"工作机构", &shown->office_name},
+                                                                 {"办公地址", &shown->address},
+                                                                 {"邮政编码", &shown->postal_code},
+                                                                 {"办公时间", &shown->hours},
+                                                                 {"联系电话", &shown->phone},
+                                                                 {"传真", &shown->fax},
+                                                                 {"电子邮箱", &shown->email},
+                                                                 {"网站", &shown->website}}) {
+      if (value->empty()) continue;
+      View f;
+      f.set("label", label);
+      f.set("value", *value);
+      facts.push_back(f);
+    }
+    g.set("facts", facts);
+    g.set("intro", Paragraphs(shown->intro));
+    g.set("has_intro", !shown->intro.empty());
+    g.set("fees", Paragraphs(shown->fees));
+    g.set("has_fees", !shown->fees.empty());
+    ViewList channels;
+    for (const GuideChannel& c : shown->channels) {
+      View v;
+      v.set("channel", std::string(ToChinese(c.channel)));
+      v.set("accepted", c.accepted ? "受理" : "不受理");
+      v.set("rules", c.rules);
+      channels.push_back(v);
+    }
+    g.set("channels", channels);
+    g.set("has_channels", !shown->channels.empty());
+    page.set("guide", g);
+    ViewList list;
+    for (const gongkai::Guide& v : versions) {
+      View item;
+      item.set("version", std::to_string(v.version));
+      item.set("published", v.published_on.ToChinese());
+      item.set("url", AgencyUrl(*agency) + "guide?version=" + std::to_string(v.version));
+      item.set("current", &v == shown);
+      list.push_back(item);
+    }
+    page.set("versions", list);
+    page.set("has_versions", versions.size() > 1);
   }
   page.set("catalog_url", AgencyUrl(*agency) + "catalog");
   page.set("reports_url", AgencyUrl(*agency) + "reports/");

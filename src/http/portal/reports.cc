@@ -122,12 +122,12 @@ Response ReportFile(Call& call) {
   for (const ReportType& t : kTypes) {
     if (ext == t.ext) type = &t;
   }
-  const bool year_ok = year_text.size() == 4 &&
-                       std::all_of(year_text.begin(), year_text.end(),
-                                   [](char c) { return c >= '0' && c <= '9'; });
+  const bool year_ok =
+      year_text.size() == 4 &&
+      std::all_of(year_text.begin(), year_text.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (type == nullptr || !year_ok) {
-    return ErrorPage(call, 404,
-                     "没有年报文件 “" + file + "”：年报的地址形如 reports/2018.html、.pdf 或 .xlsx");
+    return ErrorPage(
+        call, 404, "没有年报文件 “" + file + "”：年报的地址形如 reports/2018.html、.pdf 或 .xlsx");
   }
   const int year = std::stoi(year_text);
   Result<std::vector<int>> years = ReportYears(call, *agency);
@@ -136,8 +136,8 @@ Response ReportFile(Call& call) {
     return ErrorPage(call, 404, agency->name + " 没有 " + year_text + " 年的政府信息公开年报");
   }
 
-  const std::string key = agency->slug + "|" + year_text + "|" + ext + "|" +
-                          call.today().ToString();
+  const std::string key =
+      agency->slug + "|" + year_text + "|" + ext + "|" + call.today().ToString();
   std::shared_ptr<const std::string> bytes = call.app().reports().Get(key, call.app().Now());
   if (!bytes) {
     Result<std::string> rendered = BuildAndRender(call, *agency, year, ext);
@@ -150,8 +150,8 @@ Response ReportFile(Call& call) {
   const std::string name = ShortName(*agency) + year_text + "年政府信息公开工作年度报告." + ext;
   r.AddHeader("Content-Disposition",
               Disposition(type->attachment, agency->slug + "-" + year_text + "." + ext, name));
-  r.AddHeader("Cache-Control", "public, max-age=" +
-                                   std::to_string(call.site().config.report_cache_seconds));
+  r.AddHeader("Cache-Control",
+              "public, max-age=" + std::to_string(call.site().config.report_cache_seconds));
   return r;
 }
 

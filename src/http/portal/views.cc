@@ -48,6 +48,20 @@ const std::string& ShortName(const Agency& agency) {
   return agency.short_name.empty() ? agency.name : agency.short_name;
 }
 
+ViewList Paragraphs(const std::string& text) {
+  ViewList out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    std::string line = text.substr(start, nl - start);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty()) out.push_back(View(line));
+    start = nl + 1;
+  }
+  return out;
+}
+
 Result<Agency> RouteAgency(Call& call) {
   const std::string& slug = call.request().Route("slug");
   Result<Repository*> repo = call.Repo();
@@ -55,8 +69,8 @@ Result<Agency> RouteAgency(Call& call) {
   return (*repo)->FindAgency(slug);
 }
 
-Result<std::optional<int>> IntParam(const Request& request, std::string_view name, int min,
-                                    int max, std::string_view label) {
+Result<std::optional<int>> IntParam(const Request& request, std::string_view name, int min, int max,
+                                    std::string_view label) {
   std::optional<std::string_view> text = request.Query(name);
   if (!text || text->empty()) return std::optional<int>();
   long long v = 0;
@@ -67,8 +81,8 @@ Result<std::optional<int>> IntParam(const Request& request, std::string_view nam
   }
   if (!ok || v < min || v > max) {
     std::string shown(text->substr(0, 40));
-    return InvalidInput(std::string(label) + " \"" + shown + "\" 无效：应为 " + std::to_string(min) +
-                        " 到 " + std::to_string(max) + " 之间的整数");
+    return InvalidInput(std::string(label) + " \"" + shown + "\" 无效：应为 " +
+                        std::to_string(min) + " 到 " + std::to_string(max) + " 之间的整数");
   }
   return std::optional<int>(static_cast<int>(v));
 }

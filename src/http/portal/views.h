@@ -29,13 +29,16 @@ View AgencyRow(const Agency& agency);
 // The agency's display name in a list: its short name if set, else its name.
 const std::string& ShortName(const Agency& agency);
 
+// The non-empty lines of `text` (trailing spaces and CRs dropped), one paragraph each.
+ViewList Paragraphs(const std::string& text);
+
 // The agency named by the route parameter "slug". kNotFound "未找到机关 …" (→ 404).
 Result<Agency> RouteAgency(Call& call);
 
 // An optional integer query parameter within [min, max]; kInvalidInput naming `label` and the
 // value for anything else ("页码 \"-1\" 无效：应为 1 到 100000 之间的整数").
-Result<std::optional<int>> IntParam(const Request& request, std::string_view name, int min,
-                                    int max, std::string_view label);
+Result<std::optional<int>> IntParam(const Request& request, std::string_view name, int min, int max,
+                                    std::string_view label);
 
 // An optional text query parameter of at most `max_chars` characters (empty = absent);
 // kInvalidInput naming `label` if longer.
