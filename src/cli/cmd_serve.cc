@@ -9,6 +9,10 @@
 #include <ctime>
 #include <iostream>
 
+#include "app/attachment_store.h"
+#include "app/clock.h"
+#include "app/notice_templates.h"
+#include "app/pii.h"
 #include "cli/context.h"
 #include "http/app.h"
 #include "http/config.h"
@@ -93,6 +97,33 @@ int Run(CLI::App& root, Context& ctx, const ServeArgs& args) {
       return Date::FromYmd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
     };
   }
+
+  // "Now": the system clock, or with --today that day at 09:00 China time plus the seconds
+  // since start (so sessions still expire).
+  if (!options.today.empty()) {
+    const int64_t base = static_cast<int64_t>(fixed_today->days()) * 86400 + 3600;  // 09:00 CST
+    const int64_t started = app::SystemNow().unix_seconds;
+    site.now = [base, started] {
+      return Timestamp::FromUnix(base + (app::SystemNow().unix_seconds - started));
+    };
+  } else {
+    site.now = [] { return app::SystemNow(); };
+  }
+
+  // The console's and the public forms' services: the applicant-data key, the attachment
+  // files, the notice wording.
+  Result<app::PiiCipher> pii = app::PiiCipher::OpenKeyFile(config.pii_key_file);
+  if (!pii.ok()) return Fail(pii.status().WithContext("pii_key_file"));
+  site.pii = std::make_shared<const app::PiiCipher>(std::move(pii).value());
+  site.files = std::make_shared<const app::AttachmentStore>(config.attachments_dir);
+  const std::string notices_dir =
+      config.notices_dir.empty() ? serve_ctx.DataDir() + "/notices" : config.notices_dir;
+  Result<app::NoticeTemplates> notices = app::NoticeTemplates::LoadDir(notices_dir);
+  if (!notices.ok()) return Fail(notices.status());
+  site.notices = std::make_shared<const app::NoticeTemplates>(std::move(notices).value());
+  site.policy.session_idle_seconds = int64_t{config.session_timeout_minutes} * 60;
+  site.policy.max_attachment_bytes = config.max_upload_bytes;
+  site.secure_cookies = config.public_url.rfind("https://", 0) == 0;
 
   const std::string web = GONGKAI_SOURCE_WEB_DIR;
   Result<std::shared_ptr<const http::Templates>> templates = http::Templates::Load(

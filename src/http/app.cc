@@ -23,7 +23,45 @@ double App::Now() const {
 }
 
 Call::Call(App& app, const Request& request)
-    : app_(app), request_(request), today_(app.site().today()) {}
+    : app_(app),
+      request_(request),
+      today_(app.site().today()),
+      now_(app.site().now ? app.site().now() : Timestamp{}) {}
+
+Result<app::Services> Call::Services() {
+  const Site& site = app_.site();
+  if (!site.pii || !site.files || !site.notices || site.calendar == nullptr) {
+    return Status(ErrorCode::kInternal, "服务未配置（缺少密钥、附件目录或文书模板）");
+  }
+  Result<Repository*> repo = Repo();
+  if (!repo.ok()) return repo.status();
+  app::Services s;
+  s.repo = *repo;
+  s.calendar = site.calendar;
+  s.pii = site.pii.get();
+  s.files = site.files.get();
+  s.notices = site.notices.get();
+  s.policy = site.policy;
+  return s;
+}
+
+Result<app::Authenticated> Call::Staff() {
+  if (!staff_) {
+    std::optional<std::string_view> token = request_.Cookie(kSessionCookie);
+    if (!token || token->empty()) {
+      staff_ = Result<app::Authenticated>(
+          Status(ErrorCode::kForbidden, "请先登录"));
+    } else {
+      Result<app::Services> s = Services();
+      if (!s.ok()) {
+        staff_ = Result<app::Authenticated>(s.status());
+      } else {
+        staff_ = app::Authenticate(*s, *token, request_.client, now_);
+      }
+    }
+  }
+  return *staff_;
+}
 
 Result<Repository*> Call::Repo() {
   if (!lease_) {

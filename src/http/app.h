@@ -10,7 +10,10 @@
 #include <optional>
 #include <string>
 
+#include "app/accounts.h"
+#include "app/services.h"
 #include "core/calendar/work_calendar.h"
+#include "core/timestamp.h"
 #include "core/date.h"
 #include "core/repository.h"
 #include "http/config.h"
@@ -28,6 +31,14 @@ namespace gongkai::http {
 
 // The cookie of the large-text (适老化) mode: "large" when on.
 inline constexpr char kTextSizeCookie[] = "gk_text";
+// The staff session cookie (console): the session token of app::Login.
+inline constexpr char kSessionCookie[] = "gk_session";
+// The anonymous CSRF cookie of public forms (double submit: the form carries the same value).
+inline constexpr char kPublicCsrfCookie[] = "gk_form";
+
+namespace search {
+class SearchIndex;
+}
 
 // The read-only parts, assembled by `gongkai serve` (cli/cmd_serve.cc).
 struct Site {
@@ -39,6 +50,17 @@ struct Site {
   // "Today" for visibility and reports: the system date, or a fixed day (--today).
   std::function<Date()> today;
   std::string public_url;  // absolute, without a trailing slash (feeds, sitemap)
+  // The instant of "now" for sessions, audit rows and the dates use cases record: the system
+  // clock, or (with --today) that day at 09:00 China time plus the seconds since start.
+  std::function<Timestamp()> now;
+  // What the use cases of the console and the public forms need (app::Services without the
+  // repository, which each request borrows from the pool).
+  std::shared_ptr<const app::PiiCipher> pii;
+  std::shared_ptr<const app::AttachmentStore> files;
+  std::shared_ptr<const app::NoticeTemplates> notices;
+  app::SecurityPolicy policy;
+  // True when public_url is https:// (cookies are then Secure).
+  bool secure_cookies = false;
 };
 
 class App {
@@ -89,12 +111,24 @@ class Call {
   void DiscardRepo();
   // True if the visitor chose the large-text (适老化) mode.
   bool large_text() const;
+  // "Now", read once per request (Site::now).
+  Timestamp now() const { return now_; }
+  // The use-case services over the request's repository. kStorage if the database cannot be
+  // opened, kInternal if the site was assembled without them.
+  Result<app::Services> Services();
+  // The signed-in staff member of the request's session cookie, checked once per request.
+  // kForbidden "登录已失效，请重新登录" without a valid session (app::Authenticate).
+  Result<app::Authenticated> Staff();
+  // The public actor of this request (client address for the audit log).
+  Actor PublicActor() const { return Actor::Public(request_.client); }
 
  private:
   App& app_;
   const Request& request_;
   Date today_;
+  Timestamp now_;
   std::optional<RepositoryPool::Lease> lease_;
+  std::optional<Result<app::Authenticated>> staff_;
 };
 
 }  // namespace gongkai::http

@@ -130,6 +130,12 @@ Result<ServerConfig> ParseServerConfig(std::string_view json_text, const std::st
       {"listing_cache_seconds", integer(c.listing_cache_seconds, 0, 3600)},
       {"shutdown_timeout_seconds", integer(c.shutdown_timeout_seconds, 0, 3600)},
       {"session_timeout_minutes", integer(c.session_timeout_minutes, 1, 7 * 24 * 60)},
+      {"pii_key_file", str(c.pii_key_file)},
+      {"attachments_dir", str(c.attachments_dir)},
+      {"search_index_dir", str(c.search_index_dir)},
+      {"notices_dir", str(c.notices_dir)},
+      {"search_apply_seconds", integer(c.search_apply_seconds, 0, 3600)},
+      {"max_upload_bytes", integer(c.max_upload_bytes, 1024, 1 << 30)},
       {"limits", [&](const json& v, const std::string& k) { return r.Object(v, k, limits); }},
       {"rate_limit",
        [&](const json& v, const std::string& k) { return r.Object(v, k, rate_limit); }},
@@ -142,6 +148,11 @@ Result<ServerConfig> ParseServerConfig(std::string_view json_text, const std::st
     return l.status().WithContext(Where(path) + "\"listen\"");
   }
   if (c.site_name.empty()) return InvalidInput(Where(path) + "\"site_name\" 不能为空");
+  for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"pii_key_file", &c.pii_key_file},
+                                   {"attachments_dir", &c.attachments_dir},
+                                   {"search_index_dir", &c.search_index_dir}}) {
+    if (value->empty()) return InvalidInput(Where(path) + "\"" + key + "\" 不能为空");
+  }
   return c;
 }
 

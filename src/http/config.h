@@ -46,7 +46,14 @@ struct ServerConfig {
   // How long the catalog's filter counts and the home page's latest items are reused.
   int listing_cache_seconds = 30;
   int shutdown_timeout_seconds = 30;  // on SIGTERM, wait this long for in-flight requests
-  int session_timeout_minutes = 30;   // staff sessions (console); unused by the portal
+  int session_timeout_minutes = 30;   // staff sessions (console): idle timeout
+  // Files of the platform (relative paths are taken from the working directory).
+  std::string pii_key_file = "var/keys/pii.key";  // applicant-data key; created 0600 if absent
+  std::string attachments_dir = "var/files";      // attachment bytes, named by SHA-256
+  std::string search_index_dir = "var/search";    // this node's Xapian index (derived data)
+  std::string notices_dir;                        // empty: <data_dir>/notices
+  int search_apply_seconds = 2;  // how often this node applies the search outbox to its index
+  int max_upload_bytes = 20 * 1024 * 1024;  // one attachment (console uploads)
   LimitsConfig limits;
   RateLimitConfig rate_limit;
 };

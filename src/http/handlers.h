@@ -26,4 +26,12 @@ Response AgencyFeed(Call& call);  // GET /agencies/{slug}/feed.atom (feeds.cc)
 Response Sitemap(Call& call);     // GET /sitemap.xml               (feeds.cc)
 
 }  // namespace portal
+
+namespace console {
+
+Response LoginForm(Call& call);  // GET  /console/login?next=…     (console/session.cc)
+Response Login(Call& call);      // POST /console/login
+Response Logout(Call& call);     // POST /console/logout
+
+}  // namespace console
 }  // namespace gongkai::http

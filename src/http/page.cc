@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 namespace gongkai::http {
 namespace {
 
@@ -18,6 +20,22 @@ constexpr ColumnEntry kColumn[] = {
     {"rules", "政府信息公开制度", "rules"},
     {"catalog", "法定主动公开内容", "catalog"},
     {"reports", "政府信息公开年报", "reports/"},
+};
+
+struct ConsoleEntry {
+  const char* section;
+  const char* label;
+  const char* url;
+};
+
+// The officer console's navigation.
+constexpr ConsoleEntry kConsoleNav[] = {
+    {"dashboard", "工作台", "/console/"},
+    {"applications", "申请办理", "/console/applications"},
+    {"register", "登记申请", "/console/applications/new"},
+    {"catalog", "目录发布", "/console/catalog"},
+    {"check", "年报核查", "/console/check"},
+    {"audit", "审计日志", "/console/audit"},
 };
 
 const char* HeadingFor(int status) {
@@ -102,6 +120,32 @@ Response RenderPage(Call& call, int status, const std::string& name, const View&
     v.set("has_url", !c.url.empty());
     crumbs.push_back(v);
   }
+  if (meta.staff != nullptr) {
+    View staff;
+    staff.set("name", meta.staff->user.display_name);
+    staff.set("login", meta.staff->user.login);
+    staff.set("csrf", meta.staff->csrf_token);
+    staff.set("supervisor", std::any_of(meta.staff->actor.grants.begin(),
+                                        meta.staff->actor.grants.end(), [](const RoleGrant& g) {
+                                          return g.role == Role::kSupervisor;
+                                        }));
+    layout.set("staff", staff);
+    ViewList nav;
+    for (const auto& [section, label, url] : kConsoleNav) {
+      View item;
+      item.set("label", label);
+      item.set("url", url);
+      item.set("current", meta.section == section);
+      nav.push_back(item);
+    }
+    layout.set("console_nav", nav);
+  }
+  ViewList notices, warnings;
+  for (const std::string& n : meta.notices) notices.push_back(View(n));
+  for (const std::string& w : meta.warnings) warnings.push_back(View(w));
+  layout.set("flash_notices", notices);
+  layout.set("flash_warnings", warnings);
+  layout.set("has_flash", !meta.notices.empty() || !meta.warnings.empty());
   layout.set("crumbs", crumbs);
   layout.set("has_crumbs", !meta.crumbs.empty());
   layout.set("content_html", *content);

@@ -24,6 +24,13 @@ struct PageMeta {
   std::string section;             // the current column entry: home guide rules catalog reports
   std::vector<Crumb> crumbs;       // after 首页
   std::string layout = "layouts/portal";
+  // Console pages (layout "layouts/console"): the signed-in staff member, for the header, the
+  // navigation (section: dashboard applications register catalog check audit) and the logout
+  // form's CSRF token.
+  const app::Authenticated* staff = nullptr;
+  // Messages shown above the content (after an action: "已发送补正告知书", warnings).
+  std::vector<std::string> notices;
+  std::vector<std::string> warnings;
 };
 
 // Renders template `name` with `page`, then the layout around it (site name, navigation,

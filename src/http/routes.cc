@@ -21,6 +21,10 @@ const std::vector<Route>& Routes() {
       {"GET", "/agencies/:slug/reports/:file", portal::ReportFile, "report_file"},
       {"GET", "/agencies/:slug/feed.atom", portal::AgencyFeed, "feed"},
       {"GET", "/sitemap.xml", portal::Sitemap, "sitemap"},
+      // Officer console (console/).
+      {"GET", "/console/login", console::LoginForm, "console_login"},
+      {"POST", "/console/login", console::Login, "console_login_post"},
+      {"POST", "/console/logout", console::Logout, "console_logout"},
       // Site-wide.
       {"GET", "/robots.txt", Robots, "robots"},
       {"GET", "/settings/text-size", SetTextSize, "text_size"},

@@ -215,11 +215,19 @@ restinio::request_handling_status_t Server::Admit(const restinio::request_handle
         ErrorPage(call, 414,
                   "网址过长：最多 " + std::to_string(config_.limits.max_url_bytes) + " 字节"));
   }
-  if (r.body.size() > config_.limits.max_body_bytes) {
-    return Send(
-        req, r,
-        ErrorPage(call, 413,
-                  "请求内容过大：最多 " + std::to_string(config_.limits.max_body_bytes) + " 字节"));
+  // Console uploads (multipart posts under /console/) may carry one attachment of up to
+  // max_upload_bytes; every other request keeps the general body limit.
+  size_t body_limit = config_.limits.max_body_bytes;
+  if (r.path.rfind("/console/", 0) == 0) {
+    if (std::optional<std::string_view> ct = r.Header("content-type");
+        ct && ct->rfind("multipart/form-data", 0) == 0) {
+      body_limit = std::max(body_limit, static_cast<size_t>(config_.max_upload_bytes) + 64 * 1024);
+    }
+  }
+  if (r.body.size() > body_limit) {
+    return Send(req, r,
+                ErrorPage(call, 413,
+                          "请求内容过大：最多 " + std::to_string(body_limit / 1024) + " KB"));
   }
   if (!filled.ok()) return Send(req, r, ErrorPage(call, 400, filled.message()));
   try {
@@ -343,7 +351,12 @@ Status Server::Run(const std::function<void(const std::string&)>& on_listening) 
                                         .max_field_value_size(limits.max_header_bytes)
                                         .max_field_name_size(1024)
                                         .max_field_count(limits.max_header_count)
-                                        .max_body_size(2 * limits.max_body_bytes + 1024))};
+                                        .max_body_size(
+                                            2 * std::max(limits.max_body_bytes,
+                                                         static_cast<size_t>(
+                                                             config_.max_upload_bytes) +
+                                                             64 * 1024) +
+                                            1024))};
 
   restinio::on_pool_runner_t<HttpServer> runner{threads, server};
   std::promise<void> started;
