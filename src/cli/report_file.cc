@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "check/check_report.h"
 #include "check/extract.h"
 #include "check/reader.h"
 
@@ -35,15 +36,11 @@ Result<ReportFile> ReportChecker::Read(const std::string& path, const std::strin
   Result<std::string> bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
   f.bytes = std::move(bytes).value();
-  Result<check::Document> doc = check::ReadDocument(f.bytes, path);
-  if (!doc.ok()) return doc.status();
-  f.doc = std::move(doc).value();
-  check::ExtractOptions options;
-  options.force_format = force_format;
-  f.report = check::Extract(f.doc, formats_, options);
-  for (const Format* fmt : formats_) {
-    if (fmt->id == f.report.format_id) f.format = fmt;
-  }
+  Result<check::CheckedReport> read = check::ReadReport(f.bytes, path, formats_, force_format);
+  if (!read.ok()) return read.status();
+  f.doc = std::move(read->doc);
+  f.report = std::move(read->report);
+  f.format = read->format;
   return f;
 }
 

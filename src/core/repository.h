@@ -129,6 +129,13 @@ class Repository {
   virtual Result<CatalogFacets> ListCatalogFacets(int64_t agency_id, Date as_of) {
     return Unsupported("此存储不支持查询目录");
   }
+  // Every item of `agency_id` whatever its state (drafts, published, withdrawn, to be published
+  // later) — the editors' view of the console — newest id first, as listing rows (no body, no
+  // channels), with the total count. Errors as ListCatalogItems (page number < 1, size outside
+  // 1…50,000: kInvalidInput). An unknown agency gives an empty page.
+  virtual Result<CatalogPage> ListAllCatalogItems(int64_t agency_id, PageRequest page) {
+    return Unsupported("此存储不支持查询目录");
+  }
 
   // --- The web platform's records (issue 3): accounts, sessions, online and registered
   // applications with their events and notices, catalog publishing, attachments, guides, the

@@ -80,6 +80,14 @@ constexpr char kSelectCatalogYearFacet[] =
     "WHERE c.agency_id = :agency_id AND " GONGKAI_CATALOG_PUBLIC
     " GROUP BY substr(c.published_on, 1, 4) ORDER BY substr(c.published_on, 1, 4) DESC";
 
+// The editors' listing: every state, newest id first.
+constexpr char kSelectAllCatalogItems[] =
+    "SELECT " GONGKAI_CATALOG_LIST_COLUMNS
+    " FROM catalog_items c WHERE c.agency_id = :agency_id"
+    " ORDER BY c.id DESC LIMIT :limit OFFSET :offset";
+constexpr char kCountAllCatalogItems[] =
+    "SELECT COUNT(*) FROM catalog_items c WHERE c.agency_id = :agency_id";
+
 #undef GONGKAI_CATALOG_PUBLIC
 #undef GONGKAI_CATALOG_LIST_COLUMNS
 
@@ -253,6 +261,17 @@ void AddFilter(soci::statement& st, std::string& sql, const CatalogFilter& filte
   }
 }
 
+Status CheckPage(PageRequest page) {
+  if (page.number < 1) {
+    return InvalidInput("页码必须是正整数（收到 " + std::to_string(page.number) + "）");
+  }
+  if (page.size < 1 || page.size > kMaxPageSize) {
+    return InvalidInput("每页条数必须在 1 到 " + std::to_string(kMaxPageSize) + " 之间（收到 " +
+                        std::to_string(page.size) + "）");
+  }
+  return Status::Ok();
+}
+
 Status CheckFilter(const CatalogFilter& filter) {
   if (filter.year && (*filter.year < 1 || *filter.year > 9999)) {
     return InvalidInput("年份 " + std::to_string(*filter.year) + " 超出范围");
@@ -346,13 +365,7 @@ void SortByValue(std::vector<FacetCount>& facets) {
 
 Result<CatalogPage> SociRepository::ListCatalogItems(int64_t agency_id, const CatalogFilter& filter,
                                                      PageRequest page) {
-  if (page.number < 1) {
-    return InvalidInput("页码必须是正整数（收到 " + std::to_string(page.number) + "）");
-  }
-  if (page.size < 1 || page.size > kMaxPageSize) {
-    return InvalidInput("每页条数必须在 1 到 " + std::to_string(kMaxPageSize) + " 之间（收到 " +
-                        std::to_string(page.size) + "）");
-  }
+  GONGKAI_RETURN_IF_ERROR(CheckPage(page));
   GONGKAI_RETURN_IF_ERROR(CheckFilter(filter));
   try {
     Transaction tx(*conn_, Transaction::Mode::kRead);
@@ -381,6 +394,38 @@ Result<CatalogPage> SociRepository::ListCatalogItems(int64_t agency_id, const Ca
       st.prepare(sql);
       st.define_and_bind();
       out.items.reserve(static_cast<size_t>(std::min<long long>(page.size, out.total - offset)));
+      GONGKAI_RETURN_IF_ERROR(FetchItems(st, row, out.items));
+    }
+    tx.Commit();
+    return out;
+  } catch (const std::exception& e) {
+    return TranslateError(*conn_, e);
+  }
+}
+
+Result<CatalogPage> SociRepository::ListAllCatalogItems(int64_t agency_id, PageRequest page) {
+  GONGKAI_RETURN_IF_ERROR(CheckPage(page));
+  try {
+    Transaction tx(*conn_, Transaction::Mode::kRead);
+    CatalogPage out;
+    out.number = page.number;
+    out.size = page.size;
+    long long id = agency_id;
+    long long total = 0;
+    conn_->sql << kCountAllCatalogItems, soci::use(id, "agency_id"), soci::into(total);
+    out.total = total;
+    long long limit = page.size;
+    long long offset = static_cast<long long>(page.number - 1) * page.size;
+    if (offset < total) {
+      CatalogRow row;
+      soci::statement st(conn_->sql);
+      row.Exchange(st, /*with_body=*/false);
+      st.exchange(soci::use(id, "agency_id"));
+      st.exchange(soci::use(limit, "limit"));
+      st.exchange(soci::use(offset, "offset"));
+      st.alloc();
+      st.prepare(kSelectAllCatalogItems);
+      st.define_and_bind();
       GONGKAI_RETURN_IF_ERROR(FetchItems(st, row, out.items));
     }
     tx.Commit();

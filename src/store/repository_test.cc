@@ -2105,6 +2105,40 @@ TEST_P(RepositoryTest, CatalogListingsArePublicItemsNewestFirstInPages) {
   }
 }
 
+TEST_P(RepositoryTest, AllCatalogItemsListDraftsPublishedAndWithdrawnNewestIdFirst) {
+  ASSERT_TRUE(repo_->Import(CatalogQueryDataset()).ok());
+  const Agency a = AgencyOf("cat-a");
+  Result<CatalogPage> p1 = repo_->ListAllCatalogItems(a.id, {1, 3});
+  ASSERT_TRUE(p1.ok()) << p1.status().message();
+  EXPECT_EQ(p1->total, 8);
+  EXPECT_EQ(p1->number, 1);
+  EXPECT_EQ(p1->size, 3);
+  ASSERT_EQ(Titles(p1->items), (std::vector<std::string>{"明年公开", "已撤回", "草稿"}));
+  EXPECT_TRUE(p1->items[0].published_on.has_value());
+  EXPECT_EQ(p1->items[1].withdrawn_on, D("2020-01-01"));
+  EXPECT_FALSE(p1->items[2].published_on.has_value()) << "a draft";
+  EXPECT_TRUE(p1->items[2].body.empty()) << "listing rows carry no body";
+  EXPECT_GT(p1->items[0].id, p1->items[1].id);
+  Result<CatalogPage> p3 = repo_->ListAllCatalogItems(a.id, {3, 3});
+  ASSERT_TRUE(p3.ok());
+  EXPECT_EQ(Titles(p3->items),
+            (std::vector<std::string>{"100%_达标 Notice 公告", "关于做好政府信息公开工作的通知"}));
+  Result<CatalogPage> p4 = repo_->ListAllCatalogItems(a.id, {4, 3});
+  ASSERT_TRUE(p4.ok());
+  EXPECT_TRUE(p4->items.empty());
+  EXPECT_EQ(p4->total, 8);
+  // Only the agency's own items; an unknown agency has none.
+  Result<CatalogPage> b = repo_->ListAllCatalogItems(AgencyOf("cat-b").id, {1, 20});
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(Titles(b->items), (std::vector<std::string>{"乙局的通知"}));
+  EXPECT_EQ(repo_->ListAllCatalogItems(987654, {1, 20})->total, 0);
+  for (PageRequest bad : {PageRequest{0, 20}, PageRequest{1, 0}, PageRequest{1, 50'001}}) {
+    Result<CatalogPage> r = repo_->ListAllCatalogItems(a.id, bad);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), ErrorCode::kInvalidInput);
+  }
+}
+
 TEST_P(RepositoryTest, CatalogFiltersByTopicGenreYearValidityAndTitle) {
   ASSERT_TRUE(repo_->Import(CatalogQueryDataset()).ok());
   const int64_t a = AgencyOf("cat-a").id;

@@ -38,6 +38,7 @@ class SociRepository final : public Repository {
   Result<CatalogItem> FindCatalogItem(int64_t agency_id, int64_t id) override;
   Result<std::vector<CatalogItem>> LatestCatalogItems(Date as_of, int limit) override;
   Result<CatalogFacets> ListCatalogFacets(int64_t agency_id, Date as_of) override;
+  Result<CatalogPage> ListAllCatalogItems(int64_t agency_id, PageRequest page) override;
 
   // The session, for other adapters over the same database (store/search_feed.cc).
   Connection& connection() { return *conn_; }
