@@ -16,6 +16,9 @@ if [ ! -f "$db" ]; then
   mkdir -p var
   "$gk" --db "$db" load tests/fixtures/changyi-2018.json
   "$gk" --db "$db" demo generate --agencies 2 --applications 600 --seed 2026 --years 2018-2025
+  for guide in data/demo/guides/*.json; do
+    "$gk" --db "$db" guide publish --agency "$(basename "$guide" .json)" "$guide"
+  done
 else
   echo "==> using existing $db"
 fi
@@ -32,19 +35,31 @@ mkdir -p out
 done
 echo "==> reports in out/"
 
-# A demo staff login, once the binary has accounts (`gongkai user add`, the officer console).
-demo_login=admin
+# Demo staff accounts (the officer console): an administrator of every demo agency, and a
+# handler, a reviewer and an editor of the seed agency, all with the same demo password.
 demo_password=gongkai-demo-2026
-if "$gk" user add --help >/dev/null 2>&1; then
-  if out=$(printf '%s\n' "$demo_password" | "$gk" --db "$db" user add --login "$demo_login" \
-        --name 演示管理员 --role admin --agency changyi-commerce --password-stdin 2>&1); then
-    echo "==> created the demo administrator"
+all_agencies=$("$gk" --db "$db" agencies --tsv | cut -f1 | paste -sd, -)
+add_user() {  # login name role agencies
+  local out
+  if out=$(printf '%s\n' "$demo_password" | "$gk" --db "$db" user add --login "$1" --name "$2" \
+        --role "$3" --agencies "$4" --password-stdin 2>&1); then
+    echo "==> created demo account $1 ($3)"
   elif ! grep -q "已存在" <<<"$out"; then
     echo "$out" >&2
     exit 1
   fi
-  echo "==> demo staff login: $demo_login / $demo_password (the officer console pages are being built; the account already exists)"
-fi
+}
+add_user admin 演示管理员 admin "$all_agencies"
+add_user handler 演示经办人 handler changyi-commerce
+add_user reviewer 演示审核人 reviewer changyi-commerce
+add_user editor 演示编辑 editor changyi-commerce
+add_user supervisor 演示监督员 supervisor "$all_agencies"
 
-echo "==> serving the portal on the demo data; Ctrl-C stops it"
+url="http://$listen/"
+echo
+echo "==> 公众门户 / public portal:      $url"
+echo "==> 工作平台 / officer console:    ${url}console/"
+echo "==> 演示登录 / demo staff login:   admin / $demo_password"
+echo "    (also handler, reviewer, editor, supervisor — same password)"
+echo "==> serving on the demo data; Ctrl-C stops it"
 exec "$gk" --db "$db" serve --listen "$listen"

@@ -73,6 +73,7 @@ void AddCheckCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddImportCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddSearchCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddUserCommand(CLI::App& app, Context& ctx, int* exit_code);
+void AddGuideCommand(CLI::App& app, Context& ctx, int* exit_code);
 void AddServeCommand(CLI::App& app, Context& ctx, int* exit_code);
 
 }  // namespace gongkai::cli

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   gongkai::cli::AddImportCommand(app, ctx, &exit_code);
   gongkai::cli::AddSearchCommand(app, ctx, &exit_code);
   gongkai::cli::AddUserCommand(app, ctx, &exit_code);
+  gongkai::cli::AddGuideCommand(app, ctx, &exit_code);
   gongkai::cli::AddServeCommand(app, ctx, &exit_code);
 
   try {
