@@ -4,6 +4,7 @@
 // a trailing slash is optional on every pattern.
 #include "http/routes.h"
 
+#include "http/console/case_pages.h"
 #include "http/handlers.h"
 
 namespace gongkai::http {
@@ -25,6 +26,21 @@ const std::vector<Route>& Routes() {
       {"GET", "/console/login", console::LoginForm, "console_login"},
       {"POST", "/console/login", console::Login, "console_login_post"},
       {"POST", "/console/logout", console::Logout, "console_logout"},
+      // Case work (console/dashboard.cc, applications.cc, cases.cc, notices.cc).
+      {"GET", "/console/", console::Dashboard, "console_dashboard"},
+      {"GET", "/console/applications", console::Applications, "console_applications"},
+      {"GET", "/console/applications/new", console::RegisterAgencies, "console_register_agencies"},
+      {"GET", "/console/agencies/:slug/applications/new", console::RegisterForm,
+       "console_register"},
+      {"POST", "/console/agencies/:slug/applications/new", console::Register,
+       "console_register_post"},
+      {"GET", "/console/agencies/:slug/applications/:id(\\d+)", console::CasePage, "console_case"},
+      {"POST", "/console/agencies/:slug/applications/:id(\\d+)/:action", console::CaseAction,
+       "console_case_action"},
+      {"GET", "/console/agencies/:slug/applications/:id(\\d+)/notices/:notice",
+       console::CaseNotice, "console_case_notice"},
+      {"GET", "/console/agencies/:slug/applications/:id(\\d+)/files/:file_id",
+       console::CaseFileDownload, "console_case_file"},
       // Site-wide.
       {"GET", "/robots.txt", Robots, "robots"},
       {"GET", "/settings/text-size", SetTextSize, "text_size"},
