@@ -49,8 +49,9 @@ Notice Answer() {
 
 TEST(NoticeViewTest, ShowsEachPartOnceAndEscaped) {
   const std::string html = RenderNotices({Answer()});
-  EXPECT_NE(html.find("<h3 id=\"notice-7-title\" class=\"notice-title\">政府信息公开申请答复书</h3>"),
-            std::string::npos)
+  EXPECT_NE(
+      html.find("<h3 id=\"notice-7-title\" class=\"notice-title\">政府信息公开申请答复书</h3>"),
+      std::string::npos)
       << html;
   EXPECT_NE(html.find("<p class=\"notice-number\">东湖政办答〔2026〕1号</p>"), std::string::npos);
   EXPECT_NE(html.find("&lt;b&gt;王&lt;/b&gt;："), std::string::npos);

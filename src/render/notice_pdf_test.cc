@@ -20,9 +20,10 @@ Notice CorrectionNotice() {
   n.issued_on = Date::FromYmd(2026, 3, 2);
   n.title = "政府信息公开申请补正告知书";
   n.addressee = "王小明";
-  n.paragraphs = {"王小明：",
-                  "本机关于2026年2月26日收到你（单位）提出的政府信息公开申请（登记编号：2026-0001）。",
-                  "一、请写明所需信息的文号。", "二、请写明所需信息的年份。"};
+  n.paragraphs = {
+      "王小明：",
+      "本机关于2026年2月26日收到你（单位）提出的政府信息公开申请（登记编号：2026-0001）。",
+      "一、请写明所需信息的文号。", "二、请写明所需信息的年份。"};
   n.signature = "东湖区人民政府办公室";
   return n;
 }
@@ -40,8 +41,7 @@ std::string PdfText(const std::string& bytes, int* pages) {
     text.append(utf8.begin(), utf8.end());
     text += '\n';
   }
-  text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return c == ' '; }),
-             text.end());
+  text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return c == ' '; }), text.end());
   return text;
 }
 
@@ -65,8 +65,9 @@ TEST(NoticePdfTest, IsAPdfWhoseTextHasTitleNumberAddresseeBodySignatureAndDate) 
 TEST(NoticePdfTest, ALongNoticeFlowsOntoMorePagesKeepingTheEnd) {
   Notice n = CorrectionNotice();
   for (int i = 0; i < 60; ++i) {
-    n.paragraphs.push_back("第" + std::to_string(i + 1) +
-                           "项：申请人所需信息的名称、文号或者便于查询的其他特征性描述，逐项列明。");
+    n.paragraphs.push_back(
+        "第" + std::to_string(i + 1) +
+        "项：申请人所需信息的名称、文号或者便于查询的其他特征性描述，逐项列明。");
   }
   Result<std::string> pdf = RenderNoticePdfBytes(n);
   ASSERT_TRUE(pdf.ok()) << pdf.status().message();

@@ -113,8 +113,8 @@ class ConsoleHttpTest : public ::testing::TestWithParam<Backend> {
                        U{"other", "handler", kOtherAgency, ""},
                        U{"watcher", "supervisor", kAgency, kOtherAgency}}) {
       std::string args = "--db " + Quote(db_) + " user add --login " + u.login + " --name " +
-                         Quote(std::string("测试") + u.login) + " --role " + u.role +
-                         " --agency " + u.agency + " --password-stdin";
+                         Quote(std::string("测试") + u.login) + " --role " + u.role + " --agency " +
+                         u.agency + " --password-stdin";
       if (*u.more) args += std::string(" --agencies ") + u.more;
       RunResult add = Gongkai(args + " < " + Quote(pw.string()), dir_.path());
       ASSERT_EQ(add.exit_code, 0) << u.login << ": " << add.err;
@@ -171,26 +171,26 @@ class ConsoleHttpTest : public ::testing::TestWithParam<Backend> {
   // Registers an in-person application; returns the case URL (and the response).
   std::string RegisterCase(const Staff& s, HttpResponse* out = nullptr,
                            const std::string& name = "王<b>小明</b>") {
-    HttpResponse r = Post("/console/agencies/" + std::string(kAgency) + "/applications/new",
-                          s.cookie,
-                          {{"csrf", s.csrf},
-                           {"channel", "in_person"},
-                           {"received_on", "2026-03-12"},
-                           {"confirmed_on", ""},
-                           {"number", ""},
-                           {"applicant_type", "natural_person"},
-                           {"name", name},
-                           {"id_type", "resident_id"},
-                           {"id_number", "11010519491231002X"},
-                           {"legal_representative", ""},
-                           {"phone", "0432-62345678"},
-                           {"email", ""},
-                           {"address", "吉林市昌邑区解放北路 1 号"},
-                           {"postal_code", "132002"},
-                           {"description", "2025年本局发放商贸流通补贴的名单和金额"},
-                           {"purpose", ""},
-                           {"form", "paper"},
-                           {"delivery", "post"}});
+    HttpResponse r =
+        Post("/console/agencies/" + std::string(kAgency) + "/applications/new", s.cookie,
+             {{"csrf", s.csrf},
+              {"channel", "in_person"},
+              {"received_on", "2026-03-12"},
+              {"confirmed_on", ""},
+              {"number", ""},
+              {"applicant_type", "natural_person"},
+              {"name", name},
+              {"id_type", "resident_id"},
+              {"id_number", "11010519491231002X"},
+              {"legal_representative", ""},
+              {"phone", "0432-62345678"},
+              {"email", ""},
+              {"address", "吉林市昌邑区解放北路 1 号"},
+              {"postal_code", "132002"},
+              {"description", "2025年本局发放商贸流通补贴的名单和金额"},
+              {"purpose", ""},
+              {"form", "paper"},
+              {"delivery", "post"}});
     if (out != nullptr) *out = r;
     EXPECT_EQ(r.status, 303) << r.body.substr(0, 3000);
     const std::string location = r.Header("location");
@@ -226,10 +226,10 @@ TEST_P(ConsoleHttpTest, RegisterAndWorkACaseToAPartialAnswerWithNumberedNotices)
   ASSERT_EQ(form.status, 303) << "one agency: straight to its form";
   form = Get(form.Header("location"), handler.cookie);
   ASSERT_EQ(form.status, 200);
-  for (const char* field : {"channel", "received_on", "confirmed_on", "applicant_type", "name",
-                            "id_type", "id_number", "legal_representative", "phone", "email",
-                            "address", "postal_code", "description", "purpose", "form",
-                            "delivery"}) {
+  for (const char* field :
+       {"channel", "received_on", "confirmed_on", "applicant_type", "name", "id_type", "id_number",
+        "legal_representative", "phone", "email", "address", "postal_code", "description",
+        "purpose", "form", "delivery"}) {
     EXPECT_TRUE(form.Has("<label for=\"" + std::string(field) + "\">")) << field;
   }
   EXPECT_TRUE(form.Has("邮寄（平信）"));
@@ -237,9 +237,13 @@ TEST_P(ConsoleHttpTest, RegisterAndWorkACaseToAPartialAnswerWithNumberedNotices)
 
   // A form with errors: each next to its field.
   HttpResponse bad = Post("/console/agencies/changyi-commerce/applications/new", handler.cookie,
-                          {{"csrf", handler.csrf}, {"channel", "fax"}, {"received_on", "2026-13-01"},
-                           {"applicant_type", "natural_person"}, {"id_type", "resident_id"},
-                           {"id_number", "110105194912310021"}, {"form", "paper"},
+                          {{"csrf", handler.csrf},
+                           {"channel", "fax"},
+                           {"received_on", "2026-13-01"},
+                           {"applicant_type", "natural_person"},
+                           {"id_type", "resident_id"},
+                           {"id_number", "110105194912310021"},
+                           {"form", "paper"},
                            {"delivery", "post"}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_TRUE(bad.Has("aria-describedby=\"received_on-hint received_on-error\"")) << bad.body;
@@ -249,7 +253,8 @@ TEST_P(ConsoleHttpTest, RegisterAndWorkACaseToAPartialAnswerWithNumberedNotices)
 
   HttpResponse reg;
   const std::string url = RegisterCase(handler, &reg);
-  ASSERT_TRUE(std::regex_match(url, std::regex("/console/agencies/changyi-commerce/applications/[0-9]+")))
+  ASSERT_TRUE(
+      std::regex_match(url, std::regex("/console/agencies/changyi-commerce/applications/[0-9]+")))
       << url;
   const std::string secret_cookie = CookieValue(reg, "gk_registered");
   ASSERT_FALSE(secret_cookie.empty());
@@ -296,14 +301,18 @@ TEST_P(ConsoleHttpTest, RegisterAndWorkACaseToAPartialAnswerWithNumberedNotices)
 
   r = Act(handler, url, "record_correction", {{"on", kConsoleToday}, {"note", "已补正"}});
   ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
-  r = Act(handler, url, "request_extension", {{"days", "10"}, {"reason", "需要汇总多个科室的材料"}});
+  r = Act(handler, url, "request_extension",
+          {{"days", "10"}, {"reason", "需要汇总多个科室的材料"}});
   ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
   // The handler cannot approve or answer: no such forms for it.
   page = Get(url, handler.cookie);
   EXPECT_FALSE(page.Has("action=\"" + url + "/approve_extension\""));
   EXPECT_FALSE(page.Has("action=\"" + url + "/answer\""));
   r = Act(reviewer, url, "approve_extension",
-          {{"days", "10"}, {"reason", "需要汇总多个科室的材料"}, {"on", kConsoleToday}, {"addressee", ""}});
+          {{"days", "10"},
+           {"reason", "需要汇总多个科室的材料"},
+           {"on", kConsoleToday},
+           {"addressee", ""}});
   ASSERT_EQ(r.status, 303) << r.body.substr(0, 3000);
   r = Act(reviewer, url, "answer",
           {{"outcome", "partially_disclosed"},
@@ -380,7 +389,8 @@ TEST_P(ConsoleHttpTest, RefusesWithoutCsrfForOtherAgenciesThePublicStalePagesAnd
             403);
 
   // An action the state does not allow: refused by the core (409), page shown again.
-  r = Act(handler, url, "request_correction", {{"on", kConsoleToday}, {"correct_by", "2026-03-31"}});  // offered: the form exists
+  r = Act(handler, url, "request_correction",
+          {{"on", kConsoleToday}, {"correct_by", "2026-03-31"}});  // offered: the form exists
   EXPECT_EQ(r.status, 400) << "no items";
   EXPECT_TRUE(r.Has("请逐行填写需要补正的事项"));
   r = Post(url + "/record_correction", handler.cookie,
@@ -394,11 +404,15 @@ TEST_P(ConsoleHttpTest, RefusesWithoutCsrfForOtherAgenciesThePublicStalePagesAnd
   // A double submit of one form: the first is recorded, the second is stale (409).
   std::string seen_then;
   r = Act(handler, url, "start_consultation",
-          {{"party", "third_party"}, {"party_name", "某商贸公司"}, {"on", kConsoleToday}}, &seen_then);
+          {{"party", "third_party"}, {"party_name", "某商贸公司"}, {"on", kConsoleToday}},
+          &seen_then);
   ASSERT_EQ(r.status, 303) << r.body.substr(0, 2000);
   r = Post(url + "/start_consultation", handler.cookie,
-           {{"csrf", handler.csrf}, {"seen", seen_then}, {"party", "third_party"},
-            {"party_name", "某商贸公司"}, {"on", kConsoleToday}});
+           {{"csrf", handler.csrf},
+            {"seen", seen_then},
+            {"party", "third_party"},
+            {"party_name", "某商贸公司"},
+            {"on", kConsoleToday}});
   EXPECT_EQ(r.status, 409);
   // A stale page for another action: 409 with the current state.
   r = Post(url + "/end_consultation", handler.cookie,
@@ -421,17 +435,20 @@ TEST_P(ConsoleHttpTest, RefusesWithoutCsrfForOtherAgenciesThePublicStalePagesAnd
   EXPECT_EQ(Get("/console/agencies/changyi-commerce/applications/new", watcher.cookie).status, 403);
 
   // Another agency's staff: 404 on every route, by page, post or guessed id.
-  const std::string guessed = "/console/agencies/" + std::string(kOtherAgency) + "/applications/" + id;
+  const std::string guessed =
+      "/console/agencies/" + std::string(kOtherAgency) + "/applications/" + id;
   for (const std::string& target :
        {url, url + "/notices/" + notice, url + "/notices/" + notice + ".pdf", guessed,
-        guessed + "/notices/" + notice, std::string("/console/agencies/changyi-commerce/applications/new"),
+        guessed + "/notices/" + notice,
+        std::string("/console/agencies/changyi-commerce/applications/new"),
         std::string("/console/applications?agency=changyi-commerce")}) {
     HttpResponse g = Get(target, other.cookie);
     EXPECT_EQ(g.status, 404) << target;
     EXPECT_FALSE(g.Has("王")) << target;
   }
-  for (const std::string& target : {url + "/end_consultation", guessed + "/end_consultation",
-                                    std::string("/console/agencies/changyi-commerce/applications/new")}) {
+  for (const std::string& target :
+       {url + "/end_consultation", guessed + "/end_consultation",
+        std::string("/console/agencies/changyi-commerce/applications/new")}) {
     EXPECT_EQ(Post(target, other.cookie, {{"csrf", other.csrf}, {"on", kConsoleToday}}).status, 404)
         << target;
   }
@@ -442,7 +459,8 @@ TEST_P(ConsoleHttpTest, RefusesWithoutCsrfForOtherAgenciesThePublicStalePagesAnd
   for (const std::string& target :
        {std::string("/console/"), std::string("/console/applications"),
         std::string("/console/applications/new"), url, url + "/notices/" + notice,
-        url + "/notices/" + notice + ".pdf", std::string("/console/agencies/changyi-commerce/applications/new")}) {
+        url + "/notices/" + notice + ".pdf",
+        std::string("/console/agencies/changyi-commerce/applications/new")}) {
     HttpResponse g = Get(target);
     EXPECT_EQ(g.status, 303) << target;
     EXPECT_EQ(g.Header("location").rfind("/console/login?next=", 0), 0u) << target;
@@ -461,15 +479,16 @@ TEST_P(ConsoleHttpTest, AnswerFileUploadIsCheckedByContentAndDownloadedAsAttachm
   const std::string url = RegisterCase(handler);
   const std::string boundary = "gkBoundary7MA4YWxk";
   const auto multipart = [&](const std::string& name, const std::string& bytes) {
-    std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" +
-                       handler.csrf + "\r\n--" + boundary +
+    std::string body = "--" + boundary +
+                       "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + handler.csrf +
+                       "\r\n--" + boundary +
                        "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name +
                        "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--" +
                        boundary + "--\r\n";
-    return Request(server_->base(), url + "/upload_file", "POST",
-                   {"Cookie: " + handler.cookie,
-                    "Content-Type: multipart/form-data; boundary=" + boundary},
-                   body);
+    return Request(
+        server_->base(), url + "/upload_file", "POST",
+        {"Cookie: " + handler.cookie, "Content-Type: multipart/form-data; boundary=" + boundary},
+        body);
   };
   HttpResponse html = multipart("answer.pdf", "<html><script>alert(1)</script></html>");
   EXPECT_EQ(html.status, 400);
@@ -486,8 +505,7 @@ TEST_P(ConsoleHttpTest, AnswerFileUploadIsCheckedByContentAndDownloadedAsAttachm
   EXPECT_EQ(file.Header("content-disposition").rfind("attachment;", 0), 0u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, ConsoleHttpTest, ::testing::Values(Backend::kSqlite),
-                         BackendName);
+INSTANTIATE_TEST_SUITE_P(Sqlite, ConsoleHttpTest, ::testing::Values(Backend::kSqlite), BackendName);
 INSTANTIATE_TEST_SUITE_P(Postgres, ConsoleHttpTest, ::testing::Values(Backend::kPostgres),
                          BackendName);
 

@@ -73,8 +73,9 @@ inline size_t AppendHeader(char* data, size_t size, size_t n, void* out) {
 
 // `target` is sent as given (no normalisation of "..", no re-encoding).
 inline HttpResponse Request(const std::string& base, const std::string& target,
-                     const std::string& method = "GET",
-                     const std::vector<std::string>& headers = {}, const std::string& body = "") {
+                            const std::string& method = "GET",
+                            const std::vector<std::string>& headers = {},
+                            const std::string& body = "") {
   HttpResponse r;
   CURL* curl = curl_easy_init();
   const std::string url = base + target;
@@ -187,8 +188,8 @@ class ServerProcess {
       const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
       ::dup2(e, 2);
       ::close(out[0]);
-      ::execl(GONGKAI_BIN, GONGKAI_BIN, "--db", db.c_str(), "--today", today_.c_str(), "serve", "--listen",
-              listen.c_str(), "--config", config.c_str(), static_cast<char*>(nullptr));
+      ::execl(GONGKAI_BIN, GONGKAI_BIN, "--db", db.c_str(), "--today", today_.c_str(), "serve",
+              "--listen", listen.c_str(), "--config", config.c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
     }
     ::close(out[1]);

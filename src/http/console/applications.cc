@@ -99,10 +99,9 @@ Response Applications(Call& call) {
   std::optional<int> year = IntQuery(req, "year", 2008, 2100);
   const std::string state_code(req.Query("state").value_or(""));
   std::optional<ApplicationState> state_filter;
-  for (ApplicationState st :
-       {ApplicationState::kInProgress, ApplicationState::kAwaitingCorrection,
-        ApplicationState::kInConsultation, ApplicationState::kAwaitingFee,
-        ApplicationState::kClosed}) {
+  for (ApplicationState st : {ApplicationState::kInProgress, ApplicationState::kAwaitingCorrection,
+                              ApplicationState::kInConsultation, ApplicationState::kAwaitingFee,
+                              ApplicationState::kClosed}) {
     if (state_code == ToCode(st)) state_filter = st;
   }
   // Closed applications are listed by year: this year unless another is chosen.
@@ -212,10 +211,9 @@ Response Applications(Call& call) {
     o.set("selected", !state_filter.has_value());
     states.push_back(o);
   }
-  for (ApplicationState st :
-       {ApplicationState::kInProgress, ApplicationState::kAwaitingCorrection,
-        ApplicationState::kInConsultation, ApplicationState::kAwaitingFee,
-        ApplicationState::kClosed}) {
+  for (ApplicationState st : {ApplicationState::kInProgress, ApplicationState::kAwaitingCorrection,
+                              ApplicationState::kInConsultation, ApplicationState::kAwaitingFee,
+                              ApplicationState::kClosed}) {
     View o;
     o.set("value", std::string(ToCode(st)));
     o.set("label", std::string(ToChinese(st)));

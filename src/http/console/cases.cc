@@ -1,13 +1,14 @@
 // Registering applications and working a case (申请办理): the register form, the case page with
 // one form per action CaseView::actions allows, and the action posts (each through StaffForm,
 // then one use case of app/cases.h with the events the officer saw, then 303 back).
+#include "app/cases.h"
+
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "app/cases.h"
 #include "core/application/state.h"
 #include "http/console/case_pages.h"
 #include "http/form.h"
@@ -85,9 +86,7 @@ struct Errors {
   std::map<std::string, std::string> fields;
   std::string form;
   bool empty() const { return fields.empty() && form.empty(); }
-  void Add(const std::string& field, const std::string& message) {
-    fields.emplace(field, message);
-  }
+  void Add(const std::string& field, const std::string& message) { fields.emplace(field, message); }
 };
 
 // A field of the register form: its value, and its error if any (never an empty string in the
@@ -151,8 +150,8 @@ std::string ChannelLabel(Channel c) {
   return "";
 }
 
-Response RegisterPage(Call& call, const app::Authenticated& staff, const Agency& agency,
-                      int status, const RegisterInput& in, const Errors& errors) {
+Response RegisterPage(Call& call, const app::Authenticated& staff, const Agency& agency, int status,
+                      const RegisterInput& in, const Errors& errors) {
   View page;
   page.set("agency_name", agency.name);
   page.set("action", "/console/agencies/" + EncodePath(agency.slug) + "/applications/new");
@@ -176,10 +175,9 @@ Response RegisterPage(Call& call, const app::Authenticated& staff, const Agency&
   }
   page.set("channels", channels);
   ViewList types;
-  for (ApplicantType t :
-       {ApplicantType::kNaturalPerson, ApplicantType::kCommercialEnterprise,
-        ApplicantType::kResearchInstitution, ApplicantType::kSocialWelfareOrg,
-        ApplicantType::kLegalServiceOrg, ApplicantType::kOtherOrg}) {
+  for (ApplicantType t : {ApplicantType::kNaturalPerson, ApplicantType::kCommercialEnterprise,
+                          ApplicantType::kResearchInstitution, ApplicantType::kSocialWelfareOrg,
+                          ApplicantType::kLegalServiceOrg, ApplicantType::kOtherOrg}) {
     types.push_back(Option(ToCode(t), ToChinese(t), in.form.applicant_type == ToCode(t)));
   }
   page.set("applicant_types", types);
@@ -197,8 +195,8 @@ Response RegisterPage(Call& call, const app::Authenticated& staff, const Agency&
   }
   page.set("info_forms", forms);
   ViewList deliveries;
-  for (DeliveryMethod d : {DeliveryMethod::kPost, DeliveryMethod::kEmail,
-                           DeliveryMethod::kPickUp, DeliveryMethod::kOnline}) {
+  for (DeliveryMethod d : {DeliveryMethod::kPost, DeliveryMethod::kEmail, DeliveryMethod::kPickUp,
+                           DeliveryMethod::kOnline}) {
     deliveries.push_back(Option(ToCode(d), ToChinese(d), in.form.delivery == ToCode(d)));
   }
   page.set("deliveries", deliveries);
@@ -242,7 +240,8 @@ struct ActionError {
 std::string EventDetail(const ApplicationEvent& e) {
   std::string d;
   if (e.outcome) d += std::string(ToChinese(*e.outcome));
-  if (e.kind == EventKind::kExtensionApproved) d += "延长 " + std::to_string(e.extension_days) + " 个工作日";
+  if (e.kind == EventKind::kExtensionApproved)
+    d += "延长 " + std::to_string(e.extension_days) + " 个工作日";
   if (e.party) d += *e.party == ConsultationParty::kThirdParty ? "第三方" : "其他行政机关";
   if (e.fee_fen > 0) {
     if (!d.empty()) d += "；";
@@ -260,20 +259,19 @@ std::string FenText(int64_t fen) {
 
 std::string FlashFor(std::string_view done) {
   if (done == "upload_file") return "已上传答复文件。";
-  for (app::CaseAction a :
-       {app::CaseAction::kRequestCorrection, app::CaseAction::kRecordCorrection,
-        app::CaseAction::kCorrectionLapsed, app::CaseAction::kStartConsultation,
-        app::CaseAction::kEndConsultation, app::CaseAction::kRequestExtension,
-        app::CaseAction::kApproveExtension, app::CaseAction::kNotifyFee, app::CaseAction::kRecordFeePaid,
-        app::CaseAction::kFeeLapsed, app::CaseAction::kAnswer, app::CaseAction::kWithdraw}) {
+  for (app::CaseAction a : {app::CaseAction::kRequestCorrection, app::CaseAction::kRecordCorrection,
+                            app::CaseAction::kCorrectionLapsed, app::CaseAction::kStartConsultation,
+                            app::CaseAction::kEndConsultation, app::CaseAction::kRequestExtension,
+                            app::CaseAction::kApproveExtension, app::CaseAction::kNotifyFee,
+                            app::CaseAction::kRecordFeePaid, app::CaseAction::kFeeLapsed,
+                            app::CaseAction::kAnswer, app::CaseAction::kWithdraw}) {
     if (done == ToCode(a)) return "已办理：" + std::string(ToChinese(a)) + "。";
   }
   return "";
 }
 
-Response CasePageFor(Call& call, const app::Authenticated& staff, const Agency& agency,
-                     int64_t id, int status, const ActionError* error,
-                     const std::string& conflict) {
+Response CasePageFor(Call& call, const app::Authenticated& staff, const Agency& agency, int64_t id,
+                     int status, const ActionError* error, const std::string& conflict) {
   Result<app::Services> s = call.Services();
   if (!s.ok()) return StatusPage(call, s.status());
   const Date today = call.today();
@@ -302,7 +300,8 @@ Response CasePageFor(Call& call, const app::Authenticated& staff, const Agency& 
   // The secret of a just-registered application, shown once (a cookie set by Register).
   std::optional<std::string_view> secret = call.request().Cookie(kSecretCookie);
   const std::string prefix = std::to_string(id) + ".";
-  const bool show_secret = secret && secret->rfind(prefix, 0) == 0 && secret->size() > prefix.size();
+  const bool show_secret =
+      secret && secret->rfind(prefix, 0) == 0 && secret->size() > prefix.size();
   page.set("show_secret", show_secret);
   page.set("secret", show_secret ? app::GroupCode(secret->substr(prefix.size())) : std::string());
 
@@ -480,7 +479,8 @@ Response CasePageFor(Call& call, const app::Authenticated& staff, const Agency& 
       const std::string chosen = value(code, "outcome", "");
       ViewList outcomes;
       for (Outcome o : AllOutcomes()) {
-        if (IsAnswerOutcome(o)) outcomes.push_back(Option(ToCode(o), ToChinese(o), chosen == ToCode(o)));
+        if (IsAnswerOutcome(o))
+          outcomes.push_back(Option(ToCode(o), ToChinese(o), chosen == ToCode(o)));
       }
       f.set("outcomes", outcomes);
       f.set("answer_text", value(code, "answer_text", ""));
@@ -511,11 +511,13 @@ Response CasePageFor(Call& call, const app::Authenticated& staff, const Agency& 
   }
   if (std::optional<std::string_view> nid = call.request().Query("notice")) {
     for (const Notice& n : c.file.notices) {
-      if (std::to_string(n.id) == *nid) meta.notices.push_back("已生成" + n.title + "（" + n.number + "）。");
+      if (std::to_string(n.id) == *nid)
+        meta.notices.push_back("已生成" + n.title + "（" + n.number + "）。");
     }
   }
   for (const auto& [k, v] : call.request().query) {
-    if (k == "warn" && !v.empty() && meta.warnings.size() < 5) meta.warnings.push_back(v.substr(0, 600));
+    if (k == "warn" && !v.empty() && meta.warnings.size() < 5)
+      meta.warnings.push_back(v.substr(0, 600));
   }
   Response r = RenderPage(call, status, "console/case", page, meta);
   r.status = status;
@@ -560,8 +562,10 @@ std::optional<int64_t> ParseYuan(const std::string& text) {
   const size_t dot = text.find('.');
   const std::string whole = text.substr(0, dot);
   const std::string frac = dot == std::string::npos ? "" : text.substr(dot + 1);
-  if (whole.empty() || whole.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  if (frac.size() > 2 || frac.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  if (whole.empty() || whole.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  if (frac.size() > 2 || frac.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
   int64_t fen = std::stoll(whole) * 100;
   if (!frac.empty()) fen += std::stoll(frac) * (frac.size() == 1 ? 10 : 1);
   return fen;
@@ -693,8 +697,7 @@ Response Register(Call& call) {
 
   Result<app::Services> s = call.Services();
   if (!s.ok()) return StatusPage(call, s.status());
-  Result<app::RegisterOutcome> result =
-      app::RegisterApplication(*s, staff->actor, req, call.now());
+  Result<app::RegisterOutcome> result = app::RegisterApplication(*s, staff->actor, req, call.now());
   if (!result.ok()) {
     const Status& st = result.status();
     if (st.code() == ErrorCode::kInvalidInput) {
@@ -823,7 +826,8 @@ Response CaseAction(Call& call) {
     }
   } else if (action == "notify_fee") {
     std::optional<int64_t> fen = ParseYuan(form->Get("amount"));
-    if (!fen || *fen <= 0) return invalid("收费金额应为大于 0 的金额（元，最多两位小数），如 100.00");
+    if (!fen || *fen <= 0)
+      return invalid("收费金额应为大于 0 的金额（元，最多两位小数），如 100.00");
     result = app::NotifyFee(*s, actor, ref, *fen, form->Get("basis"), on, addressee, now);
   } else if (action == "record_fee_paid") {
     result = app::RecordFeePaid(*s, actor, ref, on, now);
@@ -852,7 +856,8 @@ Response CaseAction(Call& call) {
       case ErrorCode::kConflict:
         return CasePageFor(call, *staff, *agency, *id, 409, nullptr,
                            "未能办理（" + st.message() +
-                               "）。申请可能已被他人更新，或当前状态不允许此操作；以下是最新情况，请核对后再操作。");
+                               "）。申请可能已被他人更新，或当前状态不允许此操作；以下是最新情况，"
+                               "请核对后再操作。");
       case ErrorCode::kInvalidInput:
       case ErrorCode::kOutOfCalendar:
         error.message = st.message();
@@ -876,19 +881,21 @@ Response CaseFileDownload(Call& call) {
   Result<app::Services> s = call.Services();
   if (!s.ok()) return StatusPage(call, s.status());
   // ViewCase authorizes the actor for the case; the file must be one of its answer files.
-  Result<app::CaseView> cv = app::ViewCase(*s, cr->staff.actor, cr->agency.id, cr->id, call.today());
+  Result<app::CaseView> cv =
+      app::ViewCase(*s, cr->staff.actor, cr->agency.id, cr->id, call.today());
   if (!cv.ok()) return StatusPage(call, cv.status());
   const Attachment* found = nullptr;
   for (const Attachment& a : cv->file.attachments) {
     if (a.id == *file_id) found = &a;
   }
-  if (found == nullptr) return ErrorPage(call, 404, "未找到附件（编号 " + std::to_string(*file_id) + "）");
+  if (found == nullptr)
+    return ErrorPage(call, 404, "未找到附件（编号 " + std::to_string(*file_id) + "）");
   Result<std::string> bytes = s->files->Read(found->sha256);
   if (!bytes.ok()) return StatusPage(call, bytes.status());
   Response r = Response::Text(200, found->content_type, std::move(bytes).value());
   // Never inline: a download, whatever the type.
-  r.AddHeader("Content-Disposition",
-              "attachment; filename=\"file\"; filename*=UTF-8''" + EncodeQueryValue(found->file_name));
+  r.AddHeader("Content-Disposition", "attachment; filename=\"file\"; filename*=UTF-8''" +
+                                         EncodeQueryValue(found->file_name));
   r.AddHeader("Cache-Control", "private, no-store");
   return r;
 }

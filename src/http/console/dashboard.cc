@@ -101,8 +101,9 @@ Response Dashboard(Call& call) {
   page.set("has_rows", !rows.empty());
   page.set("corrections", corrections);
   page.set("has_corrections", !corrections.empty());
-  page.set("supervisor", std::any_of(staff->actor.grants.begin(), staff->actor.grants.end(),
-                                     [](const RoleGrant& g) { return g.role == Role::kSupervisor; }));
+  page.set("supervisor",
+           std::any_of(staff->actor.grants.begin(), staff->actor.grants.end(),
+                       [](const RoleGrant& g) { return g.role == Role::kSupervisor; }));
 
   PageMeta meta = ConsoleMeta(*staff, "工作台", "dashboard");
   Response r = RenderPage(call, 200, "console/dashboard", page, meta);

@@ -52,9 +52,8 @@ Response CaseNotice(Call& call) {
     if (!bytes.ok()) return StatusPage(call, bytes.status());
     Response r = Response::Text(200, "application/pdf", std::move(bytes).value());
     const std::string name = (notice->number.empty() ? notice->title : notice->number) + ".pdf";
-    r.AddHeader("Content-Disposition",
-                "inline; filename=\"notice-" + key + ".pdf\"; filename*=UTF-8''" +
-                    EncodeQueryValue(name));
+    r.AddHeader("Content-Disposition", "inline; filename=\"notice-" + key +
+                                           ".pdf\"; filename*=UTF-8''" + EncodeQueryValue(name));
     r.AddHeader("Cache-Control", "private, no-store");
     return r;
   }
