@@ -16,6 +16,7 @@
 #include "cli/context.h"
 #include "http/app.h"
 #include "http/config.h"
+#include "http/search_service.h"
 #include "http/server.h"
 
 namespace gongkai::cli {
@@ -152,16 +153,33 @@ int Run(CLI::App& root, Context& ctx, const ServeArgs& args) {
       "gongkai", std::make_shared<spdlog::sinks::stderr_sink_mt>()));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S%z [%l] %v");
 
+  // The node's search index: opened (rebuilt from the database if missing or damaged) and kept
+  // current from the search outbox by its own thread until the server stops.
+  {
+    Result<std::unique_ptr<http::SearchService>> search = http::SearchService::Open(
+        config.search_index_dir, [db_url] { return OpenSearchFeed(db_url); },
+        config.search_apply_seconds);
+    if (search.ok()) {
+      site.search = std::shared_ptr<http::SearchService>(std::move(search).value());
+    } else {
+      spdlog::error("搜索索引 {} 无法打开或重建，检索页暂不可用：{}", config.search_index_dir,
+                    search.status().message());
+    }
+  }
+
   const size_t threads = config.threads > 0
                              ? static_cast<size_t>(config.threads)
                              : std::max<size_t>(2, std::thread::hardware_concurrency());
   site.config = config;
+  std::shared_ptr<http::SearchService> search = site.search;
   http::App app(
       std::move(site), [db_url] { return OpenRepository(db_url); }, threads);
+  if (search) search->Start();
   Status st = http::Serve(app, *access, [&](const std::string& url) {
     std::cout << "gongkai serve：正在监听 " << url << "（数据库 " << db_url << "，" << threads
               << " 个工作线程；按 Ctrl-C 停止）" << std::endl;
   });
+  if (search) search->Stop();
   if (!st.ok()) return Fail(st);
   return kExitOk;
 }

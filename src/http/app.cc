@@ -10,7 +10,10 @@ App::App(Site site, RepositoryPool::Opener open, size_t pool_size)
       facets_(site_.config.listing_cache_seconds, 4096),
       latest_(site_.config.listing_cache_seconds, 4) {
   const RateLimitConfig& rl = site_.config.rate_limit;
-  if (rl.enabled) limiter_.emplace(rl.requests_per_second, rl.burst, rl.max_clients);
+  if (rl.enabled) {
+    limiter_.emplace(rl.requests_per_second, rl.burst, rl.max_clients);
+    submissions_.emplace(1.0 / kSubmissionSeconds, kSubmissionBurst, rl.max_clients);
+  }
   if (site_.static_files) {
     if (const StaticFile* css = site_.static_files->Find("css/site.css")) {
       css_version_ = css->etag.substr(1, 8);

@@ -36,9 +36,7 @@ inline constexpr char kSessionCookie[] = "gk_session";
 // The anonymous CSRF cookie of public forms (double submit: the form carries the same value).
 inline constexpr char kPublicCsrfCookie[] = "gk_form";
 
-namespace search {
-class SearchIndex;
-}
+class SearchService;  // http/search_service.h
 
 // The read-only parts, assembled by `gongkai serve` (cli/cmd_serve.cc).
 struct Site {
@@ -61,6 +59,9 @@ struct Site {
   app::SecurityPolicy policy;
   // True when public_url is https:// (cookies are then Secure).
   bool secure_cookies = false;
+  // The node's search index, kept current by its own thread (started and stopped by serve).
+  // nullptr: the search page answers 503.
+  std::shared_ptr<SearchService> search;
 };
 
 class App {
@@ -78,6 +79,11 @@ class App {
   TtlCache<int32_t, std::vector<CatalogItem>>& latest() { return latest_; }
   // nullptr when rate limiting is disabled.
   RateLimiter* rate_limiter() { return limiter_ ? &*limiter_ : nullptr; }
+  // Submissions of public forms (online applications) per client: a burst of
+  // kSubmissionBurst, then one per kSubmissionSeconds. nullptr when rate limiting is disabled.
+  static constexpr double kSubmissionBurst = 10;
+  static constexpr double kSubmissionSeconds = 30;
+  RateLimiter* submission_limiter() { return submissions_ ? &*submissions_ : nullptr; }
   // Seconds on a monotonic clock (caches, rate limiter).
   double Now() const;
   // The version suffix of the stylesheet URL (a hash of its bytes), for long-lived caching.
@@ -90,6 +96,7 @@ class App {
   TtlCache<std::pair<int64_t, int32_t>, CatalogFacets> facets_;
   TtlCache<int32_t, std::vector<CatalogItem>> latest_;
   std::optional<RateLimiter> limiter_;
+  std::optional<RateLimiter> submissions_;
   std::string css_version_;
   const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };

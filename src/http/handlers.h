@@ -24,6 +24,15 @@ Response Reports(Call& call);     // GET /agencies/{slug}/reports/  (reports.cc)
 Response ReportFile(Call& call);  // GET /agencies/{slug}/reports/{year}.{html|pdf|xlsx}
 Response AgencyFeed(Call& call);  // GET /agencies/{slug}/feed.atom (feeds.cc)
 Response Sitemap(Call& call);     // GET /sitemap.xml               (feeds.cc)
+// Public forms and search (engineer P).
+Response ApplyForm(Call& call);       // GET  /agencies/{slug}/apply        (apply.cc)
+Response Apply(Call& call);           // POST /agencies/{slug}/apply → receipt
+Response TrackForm(Call& call);       // GET  /track                        (track.cc)
+Response TrackPost(Call& call);       // POST /track (code + secret) → the application
+Response TrackNoticePdf(Call& call);  // POST /track/notices/{id}.pdf (code + secret)
+Response TrackFile(Call& call);       // POST /track/files/{id}       (code + secret)
+Response ItemAttachment(Call& call);  // GET  /agencies/{slug}/attachments/{id} (files.cc)
+Response Search(Call& call);          // GET  /search?q=&agency=&topic=&sort=&page= (search.cc)
 
 }  // namespace portal
 

@@ -233,6 +233,25 @@ Response Item(Call& call) {
   page.set("channels", channels);
   page.set("has_channels", !item->channels.empty());
   page.set("catalog_url", AgencyUrl(*agency) + "catalog");
+  // Attachments (附件), downloaded through files.cc.
+  Result<std::vector<Attachment>> files =
+      repo.ListAttachments(agency->id, AttachmentOwner::kCatalogItem, item->id);
+  if (!files.ok() && files.status().code() != ErrorCode::kUnsupported) {
+    return StatusPage(call, files.status());
+  }
+  ViewList attachments;
+  if (files.ok()) {
+    for (const Attachment& a : *files) {
+      View v;
+      v.set("name", a.file_name);
+      v.set("url", AgencyUrl(*agency) + "attachments/" + std::to_string(a.id));
+      v.set("size", a.size < 1024 * 1024 ? std::to_string((a.size + 1023) / 1024) + " KB"
+                                         : std::to_string((a.size + 524288) / 1048576) + " MB");
+      attachments.push_back(v);
+    }
+  }
+  page.set("has_attachments", !attachments.empty());
+  page.set("attachments", attachments);
 
   PageMeta meta;
   meta.title = item->title + " - " + agency->name;
