@@ -19,7 +19,7 @@ namespace gongkai::check {
 struct CheckedReport {
   Document doc;
   ExtractedReport report;
-  const Format* format = nullptr;  // the detected (or forced) format; nullptr if none
+  const Format* format = nullptr;      // the detected (or forced) format; nullptr if none
   std::vector<CheckFinding> findings;  // empty until CheckReport
 };
 

@@ -13,6 +13,7 @@
 #include "app/clock.h"
 #include "app/notice_templates.h"
 #include "app/pii.h"
+#include "check/check.h"
 #include "cli/context.h"
 #include "http/app.h"
 #include "http/config.h"
@@ -84,6 +85,15 @@ int Run(CLI::App& root, Context& ctx, const ServeArgs& args) {
     Result<const Format*> fmt = serve_ctx.FormatById(id);
     if (!fmt.ok()) return Fail(fmt.status());
     site.formats[id] = *fmt;
+  }
+  {  // The report check's miswritten-word list, as `gongkai check` loads it.
+    const std::string path = serve_ctx.DataDir() + "/check/miswritten.tsv";
+    Result<std::string> text = ReadFile(path);
+    if (!text.ok()) return Fail(text.status());
+    Result<std::vector<check::MiswrittenWord>> words = check::ParseMiswrittenList(*text, path);
+    if (!words.ok()) return Fail(words.status());
+    site.miswritten =
+        std::make_shared<const std::vector<check::MiswrittenWord>>(std::move(words).value());
   }
   Result<Date> fixed_today = serve_ctx.Today();
   if (!fixed_today.ok()) return Fail(fixed_today.status());

@@ -12,6 +12,7 @@
 
 #include "app/accounts.h"
 #include "app/services.h"
+#include "check/check.h"
 #include "core/calendar/work_calendar.h"
 #include "core/timestamp.h"
 #include "core/date.h"
@@ -45,6 +46,9 @@ struct Site {
   std::shared_ptr<const StaticFiles> static_files;
   const WorkCalendar* calendar = nullptr;        // outlives the App
   std::map<std::string, const Format*> formats;  // "2008", "2019", "2021"; outlive the App
+  // The miswritten-word list of the report check (data/check/miswritten.tsv, as `gongkai
+  // check` uses it); nullptr skips the wording check.
+  std::shared_ptr<const std::vector<check::MiswrittenWord>> miswritten;
   // "Today" for visibility and reports: the system date, or a fixed day (--today).
   std::function<Date()> today;
   std::string public_url;  // absolute, without a trailing slash (feeds, sitemap)

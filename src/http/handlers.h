@@ -41,6 +41,23 @@ namespace console {
 Response LoginForm(Call& call);  // GET  /console/login?next=…     (console/session.cc)
 Response Login(Call& call);      // POST /console/login
 Response Logout(Call& call);     // POST /console/logout
+// Catalog, guide, audit and report check (engineer K). {a} = /console/agencies/{slug}.
+Response CatalogAgencies(Call& call);  // GET  /console/catalog → the agencies one may read
+Response CatalogItems(Call& call);     // GET  {a}/catalog?page=     (console/catalog.cc)
+Response NewItemForm(Call& call);      // GET  {a}/catalog/new
+Response CreateItem(Call& call);       // POST {a}/catalog/new
+Response EditItemForm(Call& call);     // GET  {a}/catalog/{id}/edit (the item's page)
+Response UpdateItem(Call& call);       // POST {a}/catalog/{id}/edit
+Response PublishItem(Call& call);      // POST {a}/catalog/{id}/publish
+Response WithdrawItem(Call& call);     // POST {a}/catalog/{id}/withdraw
+Response UploadItemFile(Call& call);   // POST {a}/catalog/{id}/files (multipart)
+Response ItemFile(Call& call);         // GET  {a}/catalog/{id}/files/{file_id}
+Response GuideForm(Call& call);        // GET  {a}/guide              (console/guide.cc)
+Response PublishGuide(Call& call);     // POST {a}/guide
+Response AuditAgencies(Call& call);    // GET  /console/audit         (console/audit.cc)
+Response AuditLog(Call& call);         // GET  {a}/audit?before=
+Response CheckForm(Call& call);        // GET  /console/check         (console/check.cc)
+Response CheckUpload(Call& call);      // POST /console/check (multipart) → findings
 
 }  // namespace console
 }  // namespace gongkai::http
