@@ -16,10 +16,17 @@ test_pkgs=(
   libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev
   postgresql poppler-utils unzip sqlite3 python3
   clang libclang-rt-14-dev
+  chromium nginx wrk
 )
 
 want=("${build_pkgs[@]}")
-if [ "$mode" = test ]; then want+=("${test_pkgs[@]}"); fi
+if [ "$mode" = test ]; then
+  want+=("${test_pkgs[@]}")
+  # The browser tests' tooling (npm ci: playwright-core, axe-core) needs Node.js and npm; use
+  # the machine's if it has them, else Debian's.
+  if ! command -v node >/dev/null 2>&1; then want+=(nodejs); fi
+  if ! command -v npm >/dev/null 2>&1; then want+=(npm); fi
+fi
 
 missing=()
 for p in "${want[@]}"; do

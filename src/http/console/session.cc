@@ -27,7 +27,8 @@ Response LoginPage(Call& call, int status, const std::string& login, const std::
   page.set("csrf", token.value);
   page.set("next", next);
   page.set("login", login);
-  page.set("error", error);
+  // An empty string would still open {{#error}} (mustache sections test presence, not length).
+  if (!error.empty()) page.set("error", error);
   page.set("expired", expired);
   PageMeta meta;
   meta.title = "工作人员登录";
