@@ -313,10 +313,16 @@ Response CasePageFor(Call& call, const app::Authenticated& staff, const Agency& 
   applicant.set("id_number", c.applicant.id_number);
   applicant.set("has_legal_representative", !c.applicant.legal_representative.empty());
   applicant.set("legal_representative", c.applicant.legal_representative);
-  applicant.set("phone", c.applicant.phone);
-  applicant.set("email", c.applicant.email);
-  applicant.set("address", c.applicant.address);
-  applicant.set("postal_code", c.applicant.postal_code);
+  // Imported records carry the name only: say so instead of leaving the fields blank.
+  auto or_dash = [](const std::string& v) { return v.empty() ? std::string("未登记") : v; };
+  applicant.set("phone", or_dash(c.applicant.phone));
+  applicant.set("email", or_dash(c.applicant.email));
+  applicant.set("address",
+                or_dash(c.applicant.address.empty()
+                            ? c.applicant.address
+                            : c.applicant.address + (c.applicant.postal_code.empty()
+                                                         ? ""
+                                                         : "（邮编 " + c.applicant.postal_code + "）")));
   applicant.set("has_info_form", c.file.info_form.has_value());
   applicant.set("info_form",
                 c.file.info_form ? std::string(ToChinese(*c.file.info_form)) : std::string());
