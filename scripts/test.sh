@@ -9,5 +9,8 @@ bash scripts/build.sh
 # The fuzz targets of the report readers (clang, sanitizers) build apart, in build-fuzz; ctest's
 # fuzz.readers runs them.
 bash scripts/fuzz.sh --build-only
+# The browser tests' dependencies (playwright-core, axe-core, pinned in package-lock.json); ctest's
+# `browser` entry runs them against Debian's chromium.
+(cd tests/browser && npm ci --no-audit --no-fund)
 cd build
 ctest --output-on-failure -j"$(nproc 2>/dev/null || echo 2)" --timeout 900
