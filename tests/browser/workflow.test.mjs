@@ -158,7 +158,7 @@ test('the handler sends a 补正 notice, records the correction and requests an 
   assert.equal(await page.locator('#form-answer').count(), 0);
   const timeline = await page.locator('section[aria-labelledby="timeline-heading"]').textContent();
   assert.match(timeline, /延长 15 个工作日|15 个工作日/);
-  await screenshot(page, 'console-case-handler');
+  await assertAccessible(page, 'console-case-handler');
   await context.close();
 });
 
@@ -292,6 +292,30 @@ async function tabTo(page, id, limit = 80) {
   }
   assert.fail(`Tab never reached #${id}`);
 }
+
+test('an incomplete application is refused with errors next to the fields, accessibly', opts, async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/agencies/${agency}/apply`);
+  await page.getByLabel('姓名（公民必填）').fill('王五');
+  await clickAndLoad(page, page.getByRole('button', { name: '提交申请' }));
+  await page.getByRole('heading', { level: 1, name: '在线申请政府信息公开' }).waitFor();
+  const summary = page.locator('.error-summary');
+  await summary.waitFor();
+  // Each error of the summary links to its field, which points back to its message.
+  const links = summary.locator('a');
+  assert.ok(await links.count() >= 3, 'the summary lists the missing fields');
+  for (const id of ['id_number', 'phone', 'description']) {
+    assert.equal(await summary.locator(`a[href="#${id}"]`).count(), 1, `the summary links to #${id}`);
+    const field = page.locator(`#${id}`);
+    assert.equal(await field.getAttribute('aria-invalid'), 'true', `#${id} is marked invalid`);
+    assert.match(await field.getAttribute('aria-describedby'), new RegExp(`${id}-error`));
+    assert.ok((await page.locator(`#${id}-error`).textContent()).trim().length > 0);
+  }
+  assert.equal(await page.getByLabel('姓名（公民必填）').inputValue(), '王五', 'what was typed is kept');
+  await assertAccessible(page, 'apply-errors');
+  await context.close();
+});
 
 test('keyboard only: the apply form can be filled and submitted', opts, async () => {
   const context = await newContext(browser);
