@@ -61,6 +61,22 @@ async function waitUntilUp(url, child, log) {
   throw new Error('gongkai serve did not answer within 30 s: ' + log());
 }
 
+// Servers and directories still to clean up if the test process ends without stop() (a failed
+// before hook, an uncaught error, SIGINT/SIGTERM from a timeout): no orphaned `gongkai serve`.
+const running = new Set();
+const tempDirs = new Set();
+function cleanUp() {
+  for (const child of running) child.kill('SIGKILL');
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+}
+process.on('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    cleanUp();
+    process.kill(process.pid, signal);
+  });
+}
+
 // Starts `gongkai serve` on the database of `dir` with `--today <today>` and the config
 // `settings` (written next to the database). Returns { url, log, stop }.
 async function serve(dir, today, settings, name) {
@@ -70,6 +86,8 @@ async function serve(dir, today, settings, name) {
   const child = spawn(gongkaiBin, ['--db', path.join(dir, 'gk.db'), '--today', today, 'serve',
                                    '--listen', `127.0.0.1:${port}`, '--config', config],
                       { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let log = '';
   child.stdout.on('data', (d) => { log += d; });
   child.stderr.on('data', (d) => { log += d; });
@@ -100,6 +118,7 @@ async function serve(dir, today, settings, name) {
 // both and removes the directory.
 export async function startServer() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-browser-'));
+  tempDirs.add(dir);
   gk(dir, ['load', path.join(sourceDir, 'tests/fixtures/changyi-2018.json')]);
   gk(dir, ['demo', 'generate', '--agencies', '2', '--applications', '60', '--years', '2024-2025']);
   const guides = path.join(sourceDir, 'data/demo/guides');
@@ -141,6 +160,7 @@ export async function startServer() {
       for (const t of twins) await t.stop();
       await main.stop();
       rmSync(dir, { recursive: true, force: true });
+      tempDirs.delete(dir);
     },
   };
 }
