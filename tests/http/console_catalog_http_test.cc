@@ -4,324 +4,27 @@
 // is in $GONGKAI_TEST_PG_URL_FILE). Each test loads two agencies with organisation codes,
 // creates staff with `gongkai user add`, starts the server with a fixed --today and signs in
 // through the login form like a browser (cookies, CSRF fields).
-#include <arpa/inet.h>
-#include <curl/curl.h>
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <chrono>
-#include <cstdlib>
 #include <fstream>
-#include <map>
-#include <random>
 #include <regex>
-#include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "tests/e2e/e2e_util.h"
+#include "tests/http/http_harness.h"
 
 namespace gongkai::http_test {
 namespace {
 
-namespace fs = std::filesystem;
 using e2e::Gongkai;
 using e2e::Quote;
 using e2e::RunResult;
-using e2e::Slurp;
 using e2e::TempDir;
 
-constexpr char kToday[] = "2026-03-01";
 constexpr char kPassword[] = "correct-horse-battery";
 constexpr char kAgency[] = "k-commerce";
 constexpr char kOther[] = "k-other";
-
-// ---------------------------------------------------------------------------------------------
-// An HTTP client with a cookie jar (libcurl)
-// ---------------------------------------------------------------------------------------------
-
-struct HttpResponse {
-  long status = 0;
-  std::string body;
-  std::multimap<std::string, std::string> headers;  // names lower-case
-
-  std::string Header(const std::string& name) const {
-    auto it = headers.find(name);
-    return it == headers.end() ? std::string() : it->second;
-  }
-  bool Has(const std::string& text) const { return body.find(text) != std::string::npos; }
-};
-
-size_t AppendBody(char* data, size_t size, size_t n, void* out) {
-  static_cast<std::string*>(out)->append(data, size * n);
-  return size * n;
-}
-
-size_t AppendHeader(char* data, size_t size, size_t n, void* out) {
-  std::string line(data, size * n);
-  const size_t colon = line.find(':');
-  if (colon != std::string::npos) {
-    std::string name = line.substr(0, colon);
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::string value = line.substr(colon + 1);
-    while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-    while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.pop_back();
-    static_cast<std::multimap<std::string, std::string>*>(out)->emplace(name, value);
-  }
-  return size * n;
-}
-
-HttpResponse Send(const std::string& url, const std::string& method,
-                  const std::vector<std::string>& headers, const std::string& body) {
-  HttpResponse r;
-  CURL* curl = curl_easy_init();
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, AppendBody);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &r.body);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, AppendHeader);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &r.headers);
-  curl_slist* list = nullptr;
-  for (const std::string& h : headers) list = curl_slist_append(list, h.c_str());
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
-  if (method != "GET") {
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
-  }
-  if (curl_easy_perform(curl) == CURLE_OK)
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r.status);
-  curl_slist_free_all(list);
-  curl_easy_cleanup(curl);
-  return r;
-}
-
-std::string UrlEncode(const std::string& s) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
-std::string Urlencoded(const Fields& fields) {
-  std::string out;
-  for (const auto& [k, v] : fields) {
-    if (!out.empty()) out += '&';
-    out += UrlEncode(k) + "=" + UrlEncode(v);
-  }
-  return out;
-}
-
-struct FilePart {
-  std::string field, file_name, content_type, bytes;
-};
-
-constexpr char kBoundary[] = "----gongkaiTestBoundary7MA4YWxkTrZu0gW";
-
-std::string Multipart(const Fields& fields, const std::vector<FilePart>& files) {
-  std::string out;
-  for (const auto& [k, v] : fields) {
-    out += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + k +
-           "\"\r\n\r\n" + v + "\r\n";
-  }
-  for (const FilePart& f : files) {
-    out += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + f.field +
-           "\"; filename=\"" + f.file_name + "\"\r\nContent-Type: " + f.content_type + "\r\n\r\n" +
-           f.bytes + "\r\n";
-  }
-  out += std::string("--") + kBoundary + "--\r\n";
-  return out;
-}
-
-// A browser: keeps the cookies the server sets.
-class Browser {
- public:
-  explicit Browser(std::string base) : base_(std::move(base)) {}
-
-  HttpResponse Get(const std::string& target) { return Do("GET", target, {}, ""); }
-  HttpResponse Post(const std::string& target, const Fields& fields) {
-    return Do("POST", target, {"Content-Type: application/x-www-form-urlencoded"},
-              Urlencoded(fields));
-  }
-  HttpResponse PostMultipart(const std::string& target, const Fields& fields,
-                             const std::vector<FilePart>& files) {
-    return Do("POST", target,
-              {std::string("Content-Type: multipart/form-data; boundary=") + kBoundary},
-              Multipart(fields, files));
-  }
-
-  // Signs in through the login form; true on the redirect that sets the session cookie.
-  bool Login(const std::string& login) {
-    HttpResponse form = Get("/console/login");
-    const std::string token = CsrfOf(form.body);
-    HttpResponse r =
-        Post("/console/login",
-             {{"csrf", token}, {"login", login}, {"password", kPassword}, {"next", ""}});
-    return r.status == 303 && cookies_.count("gk_session") > 0;
-  }
-
-  // The value of the first hidden csrf field of a page.
-  static std::string CsrfOf(const std::string& html) {
-    static const std::regex kCsrf(R"(name="csrf" value="([^"]*)\")");
-    std::smatch m;
-    return std::regex_search(html, m, kCsrf) ? m[1].str() : std::string();
-  }
-
-  // The session's CSRF token, read from a console page.
-  std::string Csrf() {
-    if (csrf_.empty()) csrf_ = CsrfOf(Get("/console/check").body);
-    return csrf_;
-  }
-
- private:
-  HttpResponse Do(const std::string& method, const std::string& target,
-                  std::vector<std::string> headers, const std::string& body) {
-    std::string cookie;
-    for (const auto& [k, v] : cookies_) cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
-    if (!cookie.empty()) headers.push_back("Cookie: " + cookie);
-    HttpResponse r = Send(base_ + target, method, headers, body);
-    for (auto [it, end] = r.headers.equal_range("set-cookie"); it != end; ++it) {
-      const std::string& v = it->second;
-      const size_t eq = v.find('=');
-      const size_t semi = v.find(';');
-      const std::string name = v.substr(0, eq);
-      const std::string value = v.substr(eq + 1, semi == std::string::npos ? semi : semi - eq - 1);
-      if (value.empty() || v.find("Max-Age=0") != std::string::npos) {
-        cookies_.erase(name);
-      } else {
-        cookies_[name] = value;
-      }
-    }
-    return r;
-  }
-
-  std::string base_;
-  std::map<std::string, std::string> cookies_;
-  std::string csrf_;
-};
-
-// ---------------------------------------------------------------------------------------------
-// The server process
-// ---------------------------------------------------------------------------------------------
-
-int FreePort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  const int port = ntohs(addr.sin_port);
-  ::close(fd);
-  return port;
-}
-
-class ServerProcess {
- public:
-  ServerProcess(const std::string& db, const std::string& config, const fs::path& workdir) {
-    for (int attempt = 0; attempt < 3 && pid_ <= 0; ++attempt) Start(db, config, workdir);
-  }
-  ~ServerProcess() {
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGTERM);
-    for (int i = 0; i < 1000; ++i) {
-      if (::waitpid(pid_, nullptr, WNOHANG) == pid_) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    ::kill(pid_, SIGKILL);
-    ::waitpid(pid_, nullptr, 0);
-  }
-  bool running() const { return pid_ > 0; }
-  const std::string& base() const { return base_; }
-
- private:
-  void Start(const std::string& db, const std::string& config, const fs::path& workdir) {
-    const int port = FreePort();
-    int out[2];
-    if (::pipe(out) != 0) return;
-    const std::string listen = "127.0.0.1:" + std::to_string(port);
-    const std::string err = (workdir / "server.err").string();
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-      ::dup2(out[1], 1);
-      const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-      ::dup2(e, 2);
-      ::close(out[0]);
-      ::execl(GONGKAI_BIN, GONGKAI_BIN, "--db", db.c_str(), "--today", kToday, "serve", "--listen",
-              listen.c_str(), "--config", config.c_str(), static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::close(out[1]);
-    pid_ = pid;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    std::string text;
-    while (std::chrono::steady_clock::now() < deadline &&
-           text.find("正在监听") == std::string::npos) {
-      pollfd p{out[0], POLLIN, 0};
-      if (::poll(&p, 1, 200) > 0) {
-        char buf[512];
-        const ssize_t n = ::read(out[0], buf, sizeof buf);
-        if (n <= 0) break;
-        text.append(buf, static_cast<size_t>(n));
-      }
-    }
-    ::close(out[0]);
-    if (text.find("正在监听") == std::string::npos) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-      pid_ = -1;
-      ADD_FAILURE() << "server did not start: " << text << Slurp(err);
-      return;
-    }
-    base_ = "http://127.0.0.1:" + std::to_string(port);
-  }
-
-  pid_t pid_ = -1;
-  std::string base_;
-};
-
-// ---------------------------------------------------------------------------------------------
-// Databases and the fixture
-// ---------------------------------------------------------------------------------------------
-
-enum class Backend { kSqlite, kPostgres };
-
-std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
-  return info.param == Backend::kSqlite ? "sqlite" : "postgres";
-}
-
-std::string PgExec(const std::string& url, const std::string& sql) {
-  PGconn* conn = PQconnectdb(url.c_str());
-  std::string error;
-  if (PQstatus(conn) != CONNECTION_OK) {
-    error = PQerrorMessage(conn);
-  } else {
-    PGresult* res = PQexec(conn, sql.c_str());
-    if (PQresultStatus(res) != PGRES_COMMAND_OK) error = PQerrorMessage(conn);
-    PQclear(res);
-  }
-  PQfinish(conn);
-  return error;
-}
 
 constexpr char kDataset[] = R"({"version": 1,
   "agencies": [
@@ -339,24 +42,9 @@ std::string TinyPdf() {
 class ConsoleCatalogHttpTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::kSqlite) {
-      db_ = (dir_.path() / "var" / "gongkai.db").string();
-    } else {
-      const char* file = std::getenv("GONGKAI_TEST_PG_URL_FILE");
-      if (file == nullptr || *file == '\0') {
-        GTEST_SKIP() << "GONGKAI_TEST_PG_URL_FILE is not set (ctest sets it after pg.start)";
-      }
-      std::string url = Slurp(file);
-      while (!url.empty() && (url.back() == '\n' || url.back() == ' ')) url.pop_back();
-      ASSERT_FALSE(url.empty());
-      pg_admin_ = url;
-      std::random_device rd;
-      std::ostringstream name;
-      name << "k_" << std::hex << std::mt19937_64(rd())();
-      pg_name_ = name.str();
-      ASSERT_EQ(PgExec(url, "CREATE DATABASE " + pg_name_), "");
-      db_ = url.substr(0, url.rfind('/') + 1) + pg_name_;
-    }
+    database_.Create(GetParam(), (dir_.path() / "var" / "gongkai.db").string());
+    if (IsSkipped() || HasFatalFailure()) return;
+    db_ = database_.url();
     const fs::path data = dir_.path() / "agencies.json";
     std::ofstream(data) << kDataset;
     RunResult load = Gongkai("--db " + Quote(db_) + " load " + Quote(data.string()), dir_.path());
@@ -379,9 +67,7 @@ class ConsoleCatalogHttpTest : public ::testing::TestWithParam<Backend> {
 
   void TearDown() override {
     server_.reset();
-    if (!pg_name_.empty()) {
-      EXPECT_EQ(PgExec(pg_admin_, "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)"), "");
-    }
+    database_.Drop();
   }
 
   void AddUser(const std::string& login, const std::string& name, const std::string& role,
@@ -396,7 +82,7 @@ class ConsoleCatalogHttpTest : public ::testing::TestWithParam<Backend> {
 
   Browser SignedIn(const std::string& login) {
     Browser b(server_->base());
-    EXPECT_TRUE(b.Login(login)) << login;
+    EXPECT_TRUE(b.Login(login, kPassword)) << login;
     return b;
   }
 
@@ -423,7 +109,8 @@ class ConsoleCatalogHttpTest : public ::testing::TestWithParam<Backend> {
   }
 
   TempDir dir_;
-  std::string db_, pg_admin_, pg_name_;
+  TestDatabase database_;
+  std::string db_;
   std::unique_ptr<ServerProcess> server_;
 };
 
@@ -529,11 +216,11 @@ TEST_P(ConsoleCatalogHttpTest, EditorCreatesEditsAttachesPublishesAndWithdrawsAn
   HttpResponse again = ed.Post(ItemPath(id) + "/publish", {{"csrf", ed.Csrf()}});
   EXPECT_EQ(again.status, 409) << "published twice";
 
-  HttpResponse catalog = Send(server_->base() + "/agencies/k-commerce/catalog", "GET", {}, "");
+  HttpResponse catalog = Request(server_->base(), "/agencies/k-commerce/catalog");
   ASSERT_EQ(catalog.status, 200);
   EXPECT_TRUE(catalog.Has("关于开展政务公开的通知"));
   EXPECT_TRUE(catalog.Has(index_no));
-  HttpResponse feed = Send(server_->base() + "/agencies/k-commerce/feed.atom", "GET", {}, "");
+  HttpResponse feed = Request(server_->base(), "/agencies/k-commerce/feed.atom");
   ASSERT_EQ(feed.status, 200);
   EXPECT_TRUE(feed.Has("关于开展政务公开的通知")) << feed.body;
 
@@ -550,7 +237,7 @@ TEST_P(ConsoleCatalogHttpTest, EditorCreatesEditsAttachesPublishesAndWithdrawsAn
   HttpResponse withdrawn = ed.Post(ItemPath(id) + "/withdraw", {{"csrf", ed.Csrf()}});
   EXPECT_EQ(withdrawn.status, 303) << withdrawn.body;
   EXPECT_TRUE(ed.Get(ItemPath(id) + "/edit?withdrawn=1").Has("已撤回"));
-  HttpResponse after = Send(server_->base() + "/agencies/k-commerce/catalog", "GET", {}, "");
+  HttpResponse after = Request(server_->base(), "/agencies/k-commerce/catalog");
   EXPECT_FALSE(after.Has("关于开展政务公开的通知"));
   EXPECT_TRUE(after.Has("去年的实施办法"));
 
@@ -565,7 +252,7 @@ TEST_P(ConsoleCatalogHttpTest, EditorCreatesEditsAttachesPublishesAndWithdrawsAn
   EXPECT_LT(audit.body.find("撤回目录条目"), audit.body.find("新建目录条目")) << "newest first";
   EXPECT_EQ(hd.Get("/console/agencies/k-commerce/audit").status, 403);
   // Without a session: to the login page.
-  HttpResponse anonymous = Send(server_->base() + list, "GET", {}, "");
+  HttpResponse anonymous = Request(server_->base(), list);
   EXPECT_EQ(anonymous.status, 303);
   EXPECT_EQ(anonymous.Header("location").rfind("/console/login", 0), 0u);
 }
@@ -595,7 +282,7 @@ TEST_P(ConsoleCatalogHttpTest, GuideVersionsArePublishedByEditors) {
   HttpResponse listed = ed.Get(path + "?published=1");
   EXPECT_TRUE(listed.Has("第 1 版"));
   EXPECT_TRUE(listed.Has("三楼 12 号窗口"));
-  HttpResponse pub = Send(server_->base() + "/agencies/k-commerce/guide", "GET", {}, "");
+  HttpResponse pub = Request(server_->base(), "/agencies/k-commerce/guide");
   EXPECT_TRUE(pub.Has("测试区商务局办公室"));
   Browser hd = SignedIn("handler1");
   fields[0].second = hd.Csrf();

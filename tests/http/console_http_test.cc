@@ -29,50 +29,6 @@ constexpr char kPassword[] = "correct horse battery";
 constexpr char kAgency[] = "changyi-commerce";
 constexpr char kOtherAgency[] = "changyi-gov";
 
-// Percent-encodes a form value (application/x-www-form-urlencoded).
-std::string Encode(const std::string& s) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
-std::string FormBody(const std::vector<std::pair<std::string, std::string>>& fields) {
-  std::string body;
-  for (const auto& [k, v] : fields) {
-    if (!body.empty()) body += '&';
-    body += Encode(k) + "=" + Encode(v);
-  }
-  return body;
-}
-
-// The value of the first hidden input `name` in `html`.
-std::string HiddenValue(const std::string& html, const std::string& name) {
-  std::smatch m;
-  const std::regex re("name=\"" + name + "\" value=\"([^\"]*)\"");
-  return std::regex_search(html, m, re) ? m[1].str() : "";
-}
-
-// The value of the Set-Cookie `name` of a response ("" if none).
-std::string CookieValue(const HttpResponse& r, const std::string& name) {
-  for (auto it = r.headers.lower_bound("set-cookie"); it != r.headers.upper_bound("set-cookie");
-       ++it) {
-    if (it->second.rfind(name + "=", 0) == 0) {
-      const std::string rest = it->second.substr(name.size() + 1);
-      return rest.substr(0, rest.find(';'));
-    }
-  }
-  return "";
-}
-
 // A signed-in staff member: the session cookie and the CSRF token of its forms.
 struct Staff {
   std::string cookie;  // "gk_session=…"
@@ -82,21 +38,9 @@ struct Staff {
 class ConsoleHttpTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::kSqlite) {
-      db_ = (dir_.path() / "var" / "gongkai.db").string();
-    } else {
-      const char* file = std::getenv("GONGKAI_TEST_PG_URL_FILE");
-      if (file == nullptr || *file == '\0') {
-        GTEST_SKIP() << "GONGKAI_TEST_PG_URL_FILE is not set (ctest sets it after pg.start)";
-      }
-      std::string url = e2e::Slurp(file);
-      while (!url.empty() && (url.back() == '\n' || url.back() == ' ')) url.pop_back();
-      ASSERT_FALSE(url.empty());
-      pg_admin_ = url;
-      pg_name_ = RandomName();
-      ASSERT_EQ(PgExec(url, "CREATE DATABASE " + pg_name_), "");
-      db_ = url.substr(0, url.rfind('/') + 1) + pg_name_;
-    }
+    database_.Create(GetParam(), (dir_.path() / "var" / "gongkai.db").string());
+    if (IsSkipped() || HasFatalFailure()) return;
+    db_ = database_.url();
     const std::string fixture =
         std::string(GONGKAI_SOURCE_DIR) + "/tests/fixtures/changyi-2018.json";
     RunResult load = Gongkai("--db " + Quote(db_) + " load " + Quote(fixture), dir_.path());
@@ -133,9 +77,7 @@ class ConsoleHttpTest : public ::testing::TestWithParam<Backend> {
 
   void TearDown() override {
     server_.reset();
-    if (!pg_name_.empty()) {
-      EXPECT_EQ(PgExec(pg_admin_, "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)"), "");
-    }
+    database_.Drop();
   }
 
   HttpResponse Get(const std::string& target, const std::string& cookie = "") {
@@ -143,8 +85,7 @@ class ConsoleHttpTest : public ::testing::TestWithParam<Backend> {
     if (!cookie.empty()) headers.push_back("Cookie: " + cookie);
     return Request(server_->base(), target, "GET", headers);
   }
-  HttpResponse Post(const std::string& target, const std::string& cookie,
-                    const std::vector<std::pair<std::string, std::string>>& fields) {
+  HttpResponse Post(const std::string& target, const std::string& cookie, const Fields& fields) {
     std::vector<std::string> headers = {"Content-Type: application/x-www-form-urlencoded"};
     if (!cookie.empty()) headers.push_back("Cookie: " + cookie);
     return Request(server_->base(), target, "POST", headers, FormBody(fields));
@@ -199,8 +140,7 @@ class ConsoleHttpTest : public ::testing::TestWithParam<Backend> {
 
   // Posts the action form `action` of the case page with the `seen` count it shows.
   HttpResponse Act(const Staff& s, const std::string& case_url, const std::string& action,
-                   std::vector<std::pair<std::string, std::string>> fields,
-                   std::string* seen_out = nullptr) {
+                   Fields fields, std::string* seen_out = nullptr) {
     HttpResponse page = Get(case_url, s.cookie);
     EXPECT_EQ(page.status, 200);
     EXPECT_TRUE(page.Has("action=\"" + case_url + "/" + action + "\""))
@@ -213,7 +153,8 @@ class ConsoleHttpTest : public ::testing::TestWithParam<Backend> {
   }
 
   TempDir dir_;
-  std::string db_, pg_admin_, pg_name_;
+  TestDatabase database_;
+  std::string db_;
   std::unique_ptr<ServerProcess> server_;
 };
 

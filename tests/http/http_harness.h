@@ -1,7 +1,8 @@
 // What the HTTP integration tests share (tests/http/*_test.cc, one binary http_e2e_test): a
-// libcurl client, the `gongkai serve` process on a free port with a fixed --today, and the
-// databases (SQLite file; a fresh PostgreSQL database on the private cluster whose URL is in the
-// file named by $GONGKAI_TEST_PG_URL_FILE).
+// libcurl client, form bodies (urlencoded and multipart), hidden fields and cookies of a page, a
+// browser with a cookie jar that signs in through the console's login form, the `gongkai serve`
+// process on a free port with a fixed --today, and the databases (SQLite file; a fresh PostgreSQL
+// database on the private cluster whose URL is in the file named by $GONGKAI_TEST_PG_URL_FILE).
 #pragma once
 
 #include <arpa/inet.h>
@@ -21,9 +22,11 @@
 #include <filesystem>
 #include <map>
 #include <random>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "tests/e2e/e2e_util.h"
@@ -108,6 +111,143 @@ inline int CountOf(const std::string& text, const std::string& what) {
   for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
   return n;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Forms, hidden fields, cookies
+// ---------------------------------------------------------------------------------------------
+
+// The fields of a form, in order (a name may repeat).
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+// Percent-encodes a URL query or form value: every byte but A-Z a-z 0-9 - _ . ~ as %XX.
+inline std::string UrlEncode(const std::string& s) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+// An application/x-www-form-urlencoded body.
+inline std::string FormBody(const Fields& fields) {
+  std::string out;
+  for (const auto& [k, v] : fields) {
+    if (!out.empty()) out += '&';
+    out += UrlEncode(k) + "=" + UrlEncode(v);
+  }
+  return out;
+}
+
+// A file of a multipart/form-data body.
+struct FilePart {
+  std::string field, file_name, content_type, bytes;
+};
+
+// The boundary of MultipartBody (Content-Type: multipart/form-data; boundary=…).
+inline constexpr char kBoundary[] = "----gongkaiTestBoundary7MA4YWxkTrZu0gW";
+
+// A multipart/form-data body with boundary kBoundary: the fields, then the files.
+inline std::string MultipartBody(const Fields& fields, const std::vector<FilePart>& files) {
+  std::string out;
+  for (const auto& [k, v] : fields) {
+    out += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + k +
+           "\"\r\n\r\n" + v + "\r\n";
+  }
+  for (const FilePart& f : files) {
+    out += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + f.field +
+           "\"; filename=\"" + f.file_name + "\"\r\nContent-Type: " + f.content_type + "\r\n\r\n" +
+           f.bytes + "\r\n";
+  }
+  out += std::string("--") + kBoundary + "--\r\n";
+  return out;
+}
+
+// The value of the first `<input type="hidden" name="NAME" value="…">` in `html` ("" if none).
+inline std::string HiddenValue(const std::string& html, const std::string& name) {
+  const std::regex re("<input type=\"hidden\" name=\"" + name + "\" value=\"([^\"]*)\"");
+  std::smatch m;
+  return std::regex_search(html, m, re) ? m[1].str() : "";
+}
+
+// The value of the Set-Cookie `name` of a response ("" if none).
+inline std::string CookieValue(const HttpResponse& r, const std::string& name) {
+  for (auto [it, end] = r.headers.equal_range("set-cookie"); it != end; ++it) {
+    if (it->second.rfind(name + "=", 0) == 0) {
+      const std::string rest = it->second.substr(name.size() + 1);
+      return rest.substr(0, rest.find(';'));
+    }
+  }
+  return "";
+}
+
+// A browser: sends the cookies the server has set (and drops those it clears: an empty value or
+// Max-Age=0) with every request.
+class Browser {
+ public:
+  explicit Browser(std::string base) : base_(std::move(base)) {}
+
+  HttpResponse Get(const std::string& target) { return Do("GET", target, {}, ""); }
+  HttpResponse Post(const std::string& target, const Fields& fields) {
+    return Do("POST", target, {"Content-Type: application/x-www-form-urlencoded"},
+              FormBody(fields));
+  }
+  HttpResponse PostMultipart(const std::string& target, const Fields& fields,
+                             const std::vector<FilePart>& files) {
+    return Do("POST", target,
+              {std::string("Content-Type: multipart/form-data; boundary=") + kBoundary},
+              MultipartBody(fields, files));
+  }
+
+  // Signs in through the console's login form; true on the redirect that sets the session
+  // cookie.
+  bool Login(const std::string& login, const std::string& password) {
+    HttpResponse form = Get("/console/login");
+    HttpResponse r = Post("/console/login", {{"csrf", HiddenValue(form.body, "csrf")},
+                                             {"login", login},
+                                             {"password", password},
+                                             {"next", ""}});
+    return r.status == 303 && cookies_.count("gk_session") > 0;
+  }
+
+  // The session's CSRF token, read once from a console page (/console/check).
+  std::string Csrf() {
+    if (csrf_.empty()) csrf_ = HiddenValue(Get("/console/check").body, "csrf");
+    return csrf_;
+  }
+
+ private:
+  HttpResponse Do(const std::string& method, const std::string& target,
+                  std::vector<std::string> headers, const std::string& body) {
+    std::string cookie;
+    for (const auto& [k, v] : cookies_) cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
+    if (!cookie.empty()) headers.push_back("Cookie: " + cookie);
+    HttpResponse r = Request(base_, target, method, headers, body);
+    for (auto [it, end] = r.headers.equal_range("set-cookie"); it != end; ++it) {
+      const std::string& v = it->second;
+      const size_t eq = v.find('=');
+      const size_t semi = v.find(';');
+      const std::string name = v.substr(0, eq);
+      const std::string value = v.substr(eq + 1, semi == std::string::npos ? semi : semi - eq - 1);
+      if (value.empty() || v.find("Max-Age=0") != std::string::npos) {
+        cookies_.erase(name);
+      } else {
+        cookies_[name] = value;
+      }
+    }
+    return r;
+  }
+
+  std::string base_;
+  std::map<std::string, std::string> cookies_;
+  std::string csrf_;
+};
 
 // ---------------------------------------------------------------------------------------------
 // The server process
@@ -261,5 +401,43 @@ inline std::string PgExec(const std::string& url, const std::string& sql) {
   PQfinish(conn);
   return error;
 }
+
+// The database of one test: the SQLite file it is given, or a fresh PostgreSQL database on the
+// private cluster whose URL is in the file named by $GONGKAI_TEST_PG_URL_FILE (the test is skipped
+// when that is not set). Create() from SetUp, then return from SetUp if the test is skipped or
+// has failed (`if (IsSkipped() || HasFatalFailure()) return;`); Drop() from TearDown removes the
+// PostgreSQL database.
+class TestDatabase {
+ public:
+  void Create(Backend backend, const std::string& sqlite_file) {
+    if (backend == Backend::kSqlite) {
+      url_ = sqlite_file;
+      return;
+    }
+    const char* file = std::getenv("GONGKAI_TEST_PG_URL_FILE");
+    if (file == nullptr || *file == '\0') {
+      GTEST_SKIP() << "GONGKAI_TEST_PG_URL_FILE is not set (ctest sets it after pg.start)";
+    }
+    std::string url = Slurp(file);
+    while (!url.empty() && (url.back() == '\n' || url.back() == ' ')) url.pop_back();
+    ASSERT_FALSE(url.empty());
+    pg_admin_ = url;
+    pg_name_ = RandomName();
+    ASSERT_EQ(PgExec(url, "CREATE DATABASE " + pg_name_), "");
+    url_ = url.substr(0, url.rfind('/') + 1) + pg_name_;
+  }
+
+  void Drop() {
+    if (pg_name_.empty()) return;
+    EXPECT_EQ(PgExec(pg_admin_, "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)"), "");
+    pg_name_.clear();
+  }
+
+  // What `gongkai --db` takes: the file, or the PostgreSQL URL.
+  const std::string& url() const { return url_; }
+
+ private:
+  std::string url_, pg_admin_, pg_name_;
+};
 
 }  // namespace gongkai::http_test

@@ -126,21 +126,9 @@ std::string MarkupDataset(size_t big_body_bytes) {
 class PortalHttpTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::kSqlite) {
-      db_ = (dir_.path() / "var" / "gongkai.db").string();
-    } else {
-      const char* file = std::getenv("GONGKAI_TEST_PG_URL_FILE");
-      if (file == nullptr || *file == '\0') {
-        GTEST_SKIP() << "GONGKAI_TEST_PG_URL_FILE is not set (ctest sets it after pg.start)";
-      }
-      std::string url = Slurp(file);
-      while (!url.empty() && (url.back() == '\n' || url.back() == ' ')) url.pop_back();
-      ASSERT_FALSE(url.empty());
-      pg_admin_ = url;
-      pg_name_ = RandomName();
-      ASSERT_EQ(PgExec(url, "CREATE DATABASE " + pg_name_), "");
-      db_ = url.substr(0, url.rfind('/') + 1) + pg_name_;
-    }
+    database_.Create(GetParam(), (dir_.path() / "var" / "gongkai.db").string());
+    if (IsSkipped() || HasFatalFailure()) return;
+    db_ = database_.url();
     const std::string fixture =
         std::string(GONGKAI_SOURCE_DIR) + "/tests/fixtures/changyi-2018.json";
     RunResult load = Gongkai("--db " + Quote(db_) + " load " + Quote(fixture), dir_.path());
@@ -167,9 +155,7 @@ class PortalHttpTest : public ::testing::TestWithParam<Backend> {
 
   void TearDown() override {
     server_.reset();
-    if (!pg_name_.empty()) {
-      EXPECT_EQ(PgExec(pg_admin_, "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)"), "");
-    }
+    database_.Drop();
   }
 
   virtual size_t BigBodyBytes() const { return 1000; }
@@ -202,7 +188,8 @@ class PortalHttpTest : public ::testing::TestWithParam<Backend> {
   }
 
   TempDir dir_;
-  std::string db_, pg_admin_, pg_name_;
+  TestDatabase database_;
+  std::string db_;
   std::vector<std::string> slugs_, names_;
   std::unique_ptr<ServerProcess> server_;
   int configs_ = 0;

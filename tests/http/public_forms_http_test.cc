@@ -9,28 +9,14 @@
 // Each test loads tests/fixtures/changyi-2018.json, starts the server on a free port with a
 // fixed --today and its own PII key, attachment and index directories, and talks to it with
 // libcurl.
-#include <arpa/inet.h>
-#include <curl/curl.h>
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
-#include <cstdlib>
+#include <cstdio>
 #include <fstream>
-#include <map>
-#include <random>
 #include <regex>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "app/attachment_store.h"
@@ -41,18 +27,16 @@
 #include "core/calendar/work_calendar.h"
 #include "core/repository.h"
 #include "tests/e2e/e2e_util.h"
+#include "tests/http/http_harness.h"
 
-namespace gongkai::public_forms_test {
+namespace gongkai::http_test {
 namespace {
 
-namespace fs = std::filesystem;
 using e2e::Gongkai;
 using e2e::Quote;
 using e2e::RunResult;
-using e2e::Slurp;
 using e2e::TempDir;
 
-constexpr char kToday[] = "2026-03-01";
 constexpr char kSlug[] = "changyi-commerce";
 
 // The applicant of the tests: none of these may appear on a public page.
@@ -61,217 +45,6 @@ constexpr char kPhone[] = "0432-62345678";
 constexpr char kIdNumber[] = "11010519491231002X";
 constexpr char kOrgName[] = "吉林市某某科技有限公司";
 constexpr char kUscc[] = "91220200MA0Y000000";
-
-// ---------------------------------------------------------------------------------------------
-// HTTP client (libcurl), server process, databases — local copies of portal_http_test.cc's.
-// ---------------------------------------------------------------------------------------------
-
-struct HttpResponse {
-  long status = 0;
-  std::string body;
-  std::multimap<std::string, std::string> headers;  // names lower-case
-
-  std::string Header(const std::string& name) const {
-    auto it = headers.find(name);
-    return it == headers.end() ? std::string() : it->second;
-  }
-  bool Has(const std::string& text) const { return body.find(text) != std::string::npos; }
-};
-
-size_t AppendBody(char* data, size_t size, size_t n, void* out) {
-  static_cast<std::string*>(out)->append(data, size * n);
-  return size * n;
-}
-
-size_t AppendHeader(char* data, size_t size, size_t n, void* out) {
-  std::string line(data, size * n);
-  const size_t colon = line.find(':');
-  if (colon != std::string::npos) {
-    std::string name = line.substr(0, colon);
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::string value = line.substr(colon + 1);
-    while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-    while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.pop_back();
-    static_cast<std::multimap<std::string, std::string>*>(out)->emplace(name, value);
-  }
-  return size * n;
-}
-
-HttpResponse Request(const std::string& url, const std::string& method,
-                     const std::vector<std::string>& headers, const std::string& body) {
-  HttpResponse r;
-  CURL* curl = curl_easy_init();
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, AppendBody);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &r.body);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, AppendHeader);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &r.headers);
-  curl_slist* list = nullptr;
-  for (const std::string& h : headers) list = curl_slist_append(list, h.c_str());
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
-  if (method == "POST") {
-    curl_easy_setopt(curl, CURLOPT_POST, 1L);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
-  }
-  if (curl_easy_perform(curl) == CURLE_OK) {
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r.status);
-  }
-  curl_slist_free_all(list);
-  curl_easy_cleanup(curl);
-  return r;
-}
-
-std::string Encode(const std::string& text) {
-  std::string out;
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xf];
-    }
-  }
-  return out;
-}
-
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
-std::string FormBody(const Fields& fields) {
-  std::string out;
-  for (const auto& [k, v] : fields) {
-    if (!out.empty()) out += '&';
-    out += Encode(k) + "=" + Encode(v);
-  }
-  return out;
-}
-
-// The value attribute of the hidden input `name` of `html`.
-std::string HiddenValue(const std::string& html, const std::string& name) {
-  const std::regex re("<input type=\"hidden\" name=\"" + name + "\" value=\"([^\"]*)\"");
-  std::smatch m;
-  return std::regex_search(html, m, re) ? m[1].str() : "";
-}
-
-int FreePort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  const int port = ntohs(addr.sin_port);
-  ::close(fd);
-  return port;
-}
-
-class ServerProcess {
- public:
-  ServerProcess(const std::string& db, const std::string& config, const fs::path& workdir) {
-    for (int attempt = 0; attempt < 3 && pid_ <= 0; ++attempt) Start(db, config, workdir);
-  }
-  ~ServerProcess() {
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGTERM);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (::waitpid(pid_, nullptr, WNOHANG) == pid_) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    ::kill(pid_, SIGKILL);
-    ::waitpid(pid_, nullptr, 0);
-  }
-  bool running() const { return pid_ > 0; }
-  const std::string& base() const { return base_; }
-
-  // SIGTERM, then the exit code (-1 for a signal, -2 on timeout).
-  int Stop() {
-    ::kill(pid_, SIGTERM);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (std::chrono::steady_clock::now() < deadline) {
-      int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return -2;
-  }
-
- private:
-  void Start(const std::string& db, const std::string& config, const fs::path& workdir) {
-    const int port = FreePort();
-    int out[2];
-    if (::pipe(out) != 0) return;
-    const std::string listen = "127.0.0.1:" + std::to_string(port);
-    const std::string err = (workdir / "server.err").string();
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-      ::dup2(out[1], 1);
-      const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-      ::dup2(e, 2);
-      ::close(out[0]);
-      ::execl(GONGKAI_BIN, GONGKAI_BIN, "--db", db.c_str(), "--today", kToday, "serve", "--listen",
-              listen.c_str(), "--config", config.c_str(), static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::close(out[1]);
-    pid_ = pid;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    std::string text;
-    while (std::chrono::steady_clock::now() < deadline &&
-           text.find("正在监听") == std::string::npos) {
-      pollfd p{out[0], POLLIN, 0};
-      if (::poll(&p, 1, 200) > 0) {
-        char buf[512];
-        const ssize_t n = ::read(out[0], buf, sizeof buf);
-        if (n <= 0) break;
-        text.append(buf, static_cast<size_t>(n));
-      }
-    }
-    ::close(out[0]);
-    if (text.find("正在监听") == std::string::npos) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-      pid_ = -1;
-      ADD_FAILURE() << "server did not start: " << text << Slurp(err);
-      return;
-    }
-    base_ = "http://" + listen;
-  }
-
-  pid_t pid_ = -1;
-  std::string base_;
-};
-
-enum class Backend { kSqlite, kPostgres };
-
-void PrintTo(Backend b, std::ostream* os) {
-  *os << (b == Backend::kSqlite ? "SQLite" : "PostgreSQL");
-}
-
-std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
-  return info.param == Backend::kSqlite ? "sqlite" : "postgres";
-}
-
-std::string PgExec(const std::string& url, const std::string& sql) {
-  PGconn* conn = PQconnectdb(url.c_str());
-  std::string error;
-  if (PQstatus(conn) != CONNECTION_OK) {
-    error = PQerrorMessage(conn);
-  } else {
-    PGresult* res = PQexec(conn, sql.c_str());
-    if (PQresultStatus(res) != PGRES_COMMAND_OK) error = PQerrorMessage(conn);
-    PQclear(res);
-  }
-  PQfinish(conn);
-  return error;
-}
 
 // A minimal PDF (SniffContentType accepts it by its %PDF- magic).
 std::string PdfBytes(const std::string& text) {
@@ -307,24 +80,9 @@ std::string SearchDataset() {
 class PublicFormsHttpTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::kSqlite) {
-      db_ = (dir_.path() / "var" / "gongkai.db").string();
-    } else {
-      const char* file = std::getenv("GONGKAI_TEST_PG_URL_FILE");
-      if (file == nullptr || *file == '\0') {
-        GTEST_SKIP() << "GONGKAI_TEST_PG_URL_FILE is not set (ctest sets it after pg.start)";
-      }
-      std::string url = Slurp(file);
-      while (!url.empty() && (url.back() == '\n' || url.back() == ' ')) url.pop_back();
-      ASSERT_FALSE(url.empty());
-      pg_admin_ = url;
-      std::random_device rd;
-      std::ostringstream name;
-      name << "pf_" << std::hex << std::mt19937_64(rd())();
-      pg_name_ = name.str();
-      ASSERT_EQ(PgExec(url, "CREATE DATABASE " + pg_name_), "");
-      db_ = url.substr(0, url.rfind('/') + 1) + pg_name_;
-    }
+    database_.Create(GetParam(), (dir_.path() / "var" / "gongkai.db").string());
+    if (IsSkipped() || HasFatalFailure()) return;
+    db_ = database_.url();
     const std::string fixture =
         std::string(GONGKAI_SOURCE_DIR) + "/tests/fixtures/changyi-2018.json";
     RunResult load = Gongkai("--db " + Quote(db_) + " load " + Quote(fixture), dir_.path());
@@ -338,9 +96,7 @@ class PublicFormsHttpTest : public ::testing::TestWithParam<Backend> {
   void TearDown() override {
     server_.reset();
     services_repo_.reset();
-    if (!pg_name_.empty()) {
-      EXPECT_EQ(PgExec(pg_admin_, "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)"), "");
-    }
+    database_.Drop();
   }
 
   std::string Path(const std::string& name) const { return (dir_.path() / name).string(); }
@@ -360,13 +116,13 @@ class PublicFormsHttpTest : public ::testing::TestWithParam<Backend> {
   }
 
   HttpResponse Get(const std::string& target, const std::vector<std::string>& headers = {}) {
-    return Request(server_->base() + target, "GET", headers, "");
+    return Request(server_->base(), target, "GET", headers);
   }
   HttpResponse Post(const std::string& target, const Fields& fields,
                     const std::string& cookie) {
     std::vector<std::string> headers = {"Content-Type: application/x-www-form-urlencoded"};
     if (!cookie.empty()) headers.push_back("Cookie: " + cookie);
-    return Request(server_->base() + target, "POST", headers, FormBody(fields));
+    return Request(server_->base(), target, "POST", headers, FormBody(fields));
   }
 
   // Opens the application form: sets cookie_, csrf_ and returns the page.
@@ -446,7 +202,8 @@ class PublicFormsHttpTest : public ::testing::TestWithParam<Backend> {
   static Timestamp Now() { return Timestamp::FromUnix(1'772'326'800); }
 
   TempDir dir_;
-  std::string db_, pg_admin_, pg_name_;
+  TestDatabase database_;
+  std::string db_;
   std::unique_ptr<ServerProcess> server_;
   std::string cookie_, csrf_;
   std::unique_ptr<Repository> services_repo_;
@@ -778,8 +535,8 @@ TEST_P(PublicFormsHttpTest, TheApplicantNeverAppearsOnPublicPagesFeedsSitemapOrS
        {std::string("/"), std::string("/agencies/changyi-commerce/"),
         std::string("/agencies/changyi-commerce/catalog"),
         std::string("/agencies/changyi-commerce/feed.atom"), std::string("/sitemap.xml"),
-        "/search?q=" + Encode(kName), "/search?q=" + Encode("王小"),
-        "/search?q=" + Encode("老旧小区改造项目"), std::string("/search?q=62345678")}) {
+        "/search?q=" + UrlEncode(kName), "/search?q=" + UrlEncode("王小"),
+        "/search?q=" + UrlEncode("老旧小区改造项目"), std::string("/search?q=62345678")}) {
     HttpResponse r = Get(target);
     EXPECT_LT(r.status, 500) << target;
     EXPECT_FALSE(r.Has(kPhone)) << target;
@@ -814,7 +571,7 @@ TEST_P(PublicFormsHttpTest, AnItemPublishedThroughTheUseCaseIsFoundByQueriesOfEv
   HttpResponse found;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while (std::chrono::steady_clock::now() < deadline) {
-    found = Get("/search?q=" + Encode("垃圾分类示范"));
+    found = Get("/search?q=" + UrlEncode("垃圾分类示范"));
     if (found.Has("小区验收办法的通知")) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
@@ -831,30 +588,32 @@ TEST_P(PublicFormsHttpTest, AnItemPublishedThroughTheUseCaseIsFoundByQueriesOfEv
       {"垃圾分", "关于<mark>垃圾分</mark>类"},
       {"示范小区验收", "分类<mark>示范小区验收</mark>办法"}};
   for (const auto& [q, marked] : by_length) {
-    HttpResponse r = Get("/search?q=" + Encode(q));
+    HttpResponse r = Get("/search?q=" + UrlEncode(q));
     EXPECT_EQ(r.status, 200) << q;
     EXPECT_TRUE(r.Has(marked)) << q << "\n" << r.body;
   }
   // 文号 (newest first, so the new item leads).
-  HttpResponse doc_no = Get("/search?sort=date&q=" + Encode("测检发"));
+  HttpResponse doc_no = Get("/search?sort=date&q=" + UrlEncode("测检发"));
   EXPECT_TRUE(doc_no.Has("<mark>测检发</mark>〔2026〕7号")) << doc_no.body;
   // Text of the item that looks like markup stays text; only our marks are tags.
-  HttpResponse s = Get("/search?q=" + Encode("验收的标准"));
+  HttpResponse s = Get("/search?q=" + UrlEncode("验收的标准"));
   EXPECT_TRUE(s.Has("&lt;i&gt;不是标记&lt;/i&gt;")) << s.body;
   EXPECT_FALSE(s.Has("<i>不是标记"));
 
   // Filters and sorting.
-  EXPECT_FALSE(Get("/search?agency=changyi-gov&q=" + Encode("垃圾分类示范")).Has("小区验收办法的通知"));
-  EXPECT_TRUE(Get("/search?agency=search-test&q=" + Encode("垃圾分类示范")).Has("小区验收办法的通知"));
-  EXPECT_TRUE(Get("/search?topic=" + Encode("综合政务") + "&q=" + Encode("垃圾分类示范"))
+  EXPECT_FALSE(
+      Get("/search?agency=changyi-gov&q=" + UrlEncode("垃圾分类示范")).Has("小区验收办法的通知"));
+  EXPECT_TRUE(
+      Get("/search?agency=search-test&q=" + UrlEncode("垃圾分类示范")).Has("小区验收办法的通知"));
+  EXPECT_TRUE(Get("/search?topic=" + UrlEncode("综合政务") + "&q=" + UrlEncode("垃圾分类示范"))
                   .Has("小区验收办法的通知"));
-  EXPECT_FALSE(Get("/search?topic=" + Encode("财政") + "&q=" + Encode("垃圾分类示范"))
+  EXPECT_FALSE(Get("/search?topic=" + UrlEncode("财政") + "&q=" + UrlEncode("垃圾分类示范"))
                    .Has("小区验收办法的通知"));
-  HttpResponse by_date = Get("/search?sort=date&q=" + Encode("公开"));
+  HttpResponse by_date = Get("/search?sort=date&q=" + UrlEncode("公开"));
   EXPECT_EQ(by_date.status, 200);
   EXPECT_TRUE(by_date.Has("<option value=\"date\" selected>"));
   EXPECT_EQ(Get("/search?sort=oldest&q=x").status, 400);
-  EXPECT_EQ(Get("/search?q=" + Encode("！！")).status, 400);
+  EXPECT_EQ(Get("/search?q=" + UrlEncode("！！")).status, 400);
   EXPECT_EQ(Get("/search?agency=nowhere&q=x").status, 400);
 
   // Withdrawn: gone from search too.
@@ -862,7 +621,7 @@ TEST_P(PublicFormsHttpTest, AnItemPublishedThroughTheUseCaseIsFoundByQueriesOfEv
   bool gone = false;
   const auto deadline2 = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while (!gone && std::chrono::steady_clock::now() < deadline2) {
-    gone = !Get("/search?q=" + Encode("垃圾分类示范")).Has("小区验收办法的通知");
+    gone = !Get("/search?q=" + UrlEncode("垃圾分类示范")).Has("小区验收办法的通知");
     if (!gone) std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
   EXPECT_TRUE(gone);
@@ -870,21 +629,21 @@ TEST_P(PublicFormsHttpTest, AnItemPublishedThroughTheUseCaseIsFoundByQueriesOfEv
 
 TEST_P(PublicFormsHttpTest, SearchPagesThroughTheFixtureAndRebuildsALostIndex) {
   StartServer();
-  HttpResponse first = Get("/search?q=" + Encode("公开"));
+  HttpResponse first = Get("/search?q=" + UrlEncode("公开"));
   ASSERT_EQ(first.status, 200) << first.body;
   const std::string total = Match(first.body, "检索结果（约 ([0-9]+) 条）");
   ASSERT_FALSE(total.empty()) << first.body;
   EXPECT_GT(std::stoi(total), 10) << "the fixture has more than a page of items about 公开";
   EXPECT_TRUE(first.Has("rel=\"next\"")) << first.body;
-  HttpResponse second = Get("/search?page=2&q=" + Encode("公开"));
+  HttpResponse second = Get("/search?page=2&q=" + UrlEncode("公开"));
   EXPECT_EQ(second.status, 200);
   EXPECT_TRUE(second.Has("<span aria-current=\"page\">2</span>"));
-  EXPECT_EQ(Get("/search?page=999&q=" + Encode("公开")).status, 404);
+  EXPECT_EQ(Get("/search?page=999&q=" + UrlEncode("公开")).status, 404);
   EXPECT_EQ(Get("/search").status, 200) << "the empty form";
 
   // The index directory lost while serving: the next search rebuilds it from the database.
   fs::remove_all(Path("search"));
-  HttpResponse rebuilt = Get("/search?q=" + Encode("公开"));
+  HttpResponse rebuilt = Get("/search?q=" + UrlEncode("公开"));
   EXPECT_EQ(rebuilt.status, 200) << rebuilt.body;
   EXPECT_EQ(Match(rebuilt.body, "检索结果（约 ([0-9]+) 条）"), total);
   EXPECT_NE(Slurp(Path("server.err")).find("重建"), std::string::npos);
@@ -892,7 +651,7 @@ TEST_P(PublicFormsHttpTest, SearchPagesThroughTheFixtureAndRebuildsALostIndex) {
   server_.reset();
   fs::remove_all(Path("search"));
   StartServer();
-  HttpResponse restarted = Get("/search?q=" + Encode("公开"));
+  HttpResponse restarted = Get("/search?q=" + UrlEncode("公开"));
   EXPECT_EQ(Match(restarted.body, "检索结果（约 ([0-9]+) 条）"), total);
   EXPECT_EQ(server_->Stop(), 0) << "the outbox thread stops with the server";
 }
@@ -903,4 +662,4 @@ INSTANTIATE_TEST_SUITE_P(Postgres, PublicFormsHttpTest, ::testing::Values(Backen
                          BackendName);
 
 }  // namespace
-}  // namespace gongkai::public_forms_test
+}  // namespace gongkai::http_test
