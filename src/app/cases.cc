@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "app/new_application.h"
 #include "app/notices.h"
 #include "core/catalog/attachment.h"
 
@@ -167,6 +168,7 @@ std::string_view ToChinese(CaseAction a) {
 Result<RegisterOutcome> RegisterApplication(const Services& s, const Actor& actor,
                                             const RegisterRequest& r, Timestamp now) {
   GONGKAI_RETURN_IF_ERROR(Authorize(actor, r.agency_id, Role::kHandler));
+  GONGKAI_RETURN_IF_ERROR(CheckIdempotencyKey(r.idempotency_key));
   Result<Agency> agency = s.repo->FindAgencyById(r.agency_id);
   if (!agency.ok()) return agency.status();
   RegisterOutcome out;
@@ -221,8 +223,11 @@ Result<RegisterOutcome> RegisterApplication(const Services& s, const Actor& acto
   na.pii = *sealed;
   na.info_form = form.form;
   na.delivery = form.delivery;
-  const std::string secret = RandomFromAlphabet(16, kCodeAlphabet);
-  na.secret_hash = HashHex(secret);
+  // The fingerprint covers what the officer typed besides the form: channel, dates, number.
+  const std::string fingerprint =
+      FormCanonical(r.form) + std::string(ToCode(r.channel)) + "\x1f" + r.received_on.ToString() +
+      "\x1f" + (r.confirmed_on ? r.confirmed_on->ToString() : "") + "\x1f" + r.number;
+  const std::string secret = PrepareSecret(s, r.agency_id, r.idempotency_key, fingerprint, na);
   const Agency ag = *agency;
   const Date due = deadline->due;
   na.notice = [&](const Application& stored) -> Result<std::optional<NoticeDraft>> {
@@ -238,18 +243,10 @@ Result<RegisterOutcome> RegisterApplication(const Services& s, const Actor& acto
   na.audit.action = "application.register";
   na.audit.client_ip = actor.client_ip;
   na.audit.detail = "登记" + std::string(ToChinese(r.channel)) + "申请";
-  Result<CreatedApplication> created = Status(Internal("未执行"));
-  for (int attempt = 0; attempt < 5; ++attempt) {
-    na.tracking_code = s.tracking_codes ? s.tracking_codes() : NewTrackingCode();
-    created = s.repo->CreateApplication(na);
-    if (created.ok() || created.status().code() != ErrorCode::kConflict ||
-        created.status().message().find("查询码") == std::string::npos) {
-      break;
-    }
-  }
+  Result<CreatedApplication> created = CreateApplicationOnce(s, na, secret);
   if (!created.ok()) return created.status();
   out.registered = Registered{created->file.application.id, created->file.application.number,
-                              created->file.tracking_code, secret};
+                              created->file.tracking_code, secret, !created->created};
   return out;
 }
 

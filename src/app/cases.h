@@ -31,6 +31,10 @@ struct RegisterRequest {
   std::optional<Date> confirmed_on;
   ApplicationFormInput form;
   std::string number;  // empty: "YYYY-NNNN" allocated
+  // The register form's nonce (16–128 characters, issued with the form): a double submit with
+  // the same nonce and content finds the first application (same secret) instead of a second.
+  // Empty = no idempotency.
+  std::string idempotency_key;
 };
 
 struct Registered {
@@ -38,6 +42,7 @@ struct Registered {
   std::string register_no;
   std::string tracking_code;  // to give the applicant (with the secret), e.g. on a receipt
   std::string secret;
+  bool duplicate = false;  // a replayed form: the first application's registration
 };
 
 struct RegisterOutcome {
@@ -47,7 +52,8 @@ struct RegisterOutcome {
 
 // Registers an application received through `channel` (handler of the agency). Dates: received
 // and confirmed on or before today, confirmed not before received. Errors: kForbidden;
-// kInvalidInput for the dates; kOutOfCalendar; kConflict for a taken number.
+// kInvalidInput for the dates or a malformed idempotency key; kOutOfCalendar; kConflict for a
+// taken number or a replayed key with different content.
 Result<RegisterOutcome> RegisterApplication(const Services& s, const Actor& actor,
                                             const RegisterRequest& request, Timestamp now);
 

@@ -71,6 +71,33 @@ TEST_F(CasesTest, RegisterPerChannelWithArticle31Dates) {
               HasSubstr("晚于今天"));
 }
 
+TEST_F(CasesTest, ADoubleSubmittedRegisterFormFindsTheFirstApplication) {
+  RegisterRequest r;
+  r.agency_id = agency_a_.id;
+  r.channel = Channel::kInPerson;
+  r.received_on = D("2026-03-02");
+  r.form = PersonForm();
+  r.idempotency_key = "register-nonce-0123456789";
+  Result<RegisterOutcome> first = RegisterApplication(services_, Handler(agency_a_), r, Now());
+  ASSERT_TRUE(first.ok() && first->registered) << first.status().message();
+  EXPECT_FALSE(first->registered->duplicate);
+  Result<RegisterOutcome> again = RegisterApplication(services_, Handler(agency_a_), r, Now());
+  ASSERT_TRUE(again.ok() && again->registered) << again.status().message();
+  EXPECT_TRUE(again->registered->duplicate);
+  EXPECT_EQ(again->registered->application_id, first->registered->application_id);
+  EXPECT_EQ(again->registered->secret, first->registered->secret);
+  EXPECT_EQ(Raw("SELECT COUNT(*) FROM applications")[0], "1");
+
+  // The same nonce with another received date is a different registration: refused.
+  r.received_on = D("2026-03-01");
+  Result<RegisterOutcome> changed = RegisterApplication(services_, Handler(agency_a_), r, Now());
+  EXPECT_EQ(changed.status().code(), ErrorCode::kConflict) << changed.status().message();
+  r.idempotency_key = "short";
+  EXPECT_EQ(RegisterApplication(services_, Handler(agency_a_), r, Now()).status().code(),
+            ErrorCode::kInvalidInput);
+  EXPECT_EQ(Raw("SELECT COUNT(*) FROM applications")[0], "1");
+}
+
 TEST_F(CasesTest, RegisterIsRefusedToThePublicOtherAgenciesAndOtherRoles) {
   RegisterRequest r;
   r.agency_id = agency_a_.id;

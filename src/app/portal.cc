@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/new_application.h"
 #include "app/notices.h"
 #include "core/application/deadline.h"
 
@@ -9,28 +10,6 @@ namespace gongkai::app {
 namespace {
 
 constexpr char kTrackRefused[] = "查询码或查询密码不正确";
-
-std::string Canonical(const ApplicationFormInput& f) {
-  std::string out;
-  for (const std::string* v :
-       {&f.applicant_type, &f.name, &f.id_type, &f.id_number, &f.legal_representative, &f.phone,
-        &f.email, &f.address, &f.postal_code, &f.description, &f.purpose, &f.form, &f.delivery}) {
-    out += *v;
-    out += '\x1f';
-  }
-  return out;
-}
-
-// A secret drawn from the code alphabet: random, or derived from the idempotency key (so a
-// replay shows the same secret; only the server's key can derive it).
-std::string SecretFrom(const std::string& hex) {
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size() && out.size() < 16; i += 2) {
-    const int byte = std::stoi(hex.substr(i, 2), nullptr, 16);
-    out += kCodeAlphabet[byte % kCodeAlphabet.size()];
-  }
-  return out;
-}
 
 std::string TimelineLabel(const ApplicationEvent& e) {
   if (e.kind == EventKind::kAnswered && e.outcome) {
@@ -64,11 +43,7 @@ std::string GroupCode(std::string_view code) {
 Result<SubmitOutcome> SubmitApplication(const Services& s, const SubmitRequest& req,
                                         const std::string& client_ip, Timestamp now) {
   GONGKAI_RETURN_IF_ERROR(InitCrypto());
-  if (!req.idempotency_key.empty() &&
-      (req.idempotency_key.size() < 16 || req.idempotency_key.size() > 128 ||
-       !IsWellFormedUtf8(req.idempotency_key))) {
-    return InvalidInput("表单标识无效，请重新打开申请表");
-  }
+  GONGKAI_RETURN_IF_ERROR(CheckIdempotencyKey(req.idempotency_key));
   Result<Agency> agency = s.repo->FindAgency(req.agency_slug);
   if (!agency.ok()) return agency.status();
   SubmitOutcome out;
@@ -101,16 +76,8 @@ Result<SubmitOutcome> SubmitApplication(const Services& s, const SubmitRequest& 
   na.pii = *sealed;
   na.info_form = form.form;
   na.delivery = form.delivery;
-  na.idempotency_key = req.idempotency_key;
-  std::string secret;
-  if (!req.idempotency_key.empty()) {
-    na.form_fingerprint = s.pii->Derive("form", Canonical(req.form));
-    secret = SecretFrom(
-        s.pii->Derive("secret", std::to_string(agency->id) + "\x1f" + req.idempotency_key));
-  } else {
-    secret = RandomFromAlphabet(16, kCodeAlphabet);
-  }
-  na.secret_hash = HashHex(secret);
+  const std::string secret =
+      PrepareSecret(s, agency->id, req.idempotency_key, FormCanonical(req.form), na);
   const Agency ag = *agency;
   const Date due = deadline->due;
   na.notice = [&](const Application& stored) -> Result<std::optional<NoticeDraft>> {
@@ -127,24 +94,9 @@ Result<SubmitOutcome> SubmitApplication(const Services& s, const SubmitRequest& 
   na.audit.client_ip = client_ip;
   na.audit.detail = "在线提交政府信息公开申请";
 
-  Result<CreatedApplication> created = Status(Internal("未执行"));
-  for (int attempt = 0; attempt < 5; ++attempt) {
-    na.tracking_code = s.tracking_codes ? s.tracking_codes() : NewTrackingCode();
-    created = s.repo->CreateApplication(na);
-    if (created.ok() || created.status().code() != ErrorCode::kConflict) break;
-    const std::string& why = created.status().message();
-    // A taken tracking code: draw another. A concurrent submit of the same nonce (PostgreSQL
-    // refuses the second insert of the key): once more, to find the first one.
-    const bool code_taken = why.find("查询码") != std::string::npos;
-    const bool racing_replay =
-        !req.idempotency_key.empty() && attempt == 0 && why.find("不一致") == std::string::npos;
-    if (!code_taken && !racing_replay) break;
-  }
+  Result<CreatedApplication> created = CreateApplicationOnce(s, na, secret);
   if (!created.ok()) return created.status();
   const CaseFile& file = created->file;
-  if (!ConstantTimeEquals(HashHex(secret), file.secret_hash)) {
-    return Internal("重复提交的查询密码与首次提交不一致");
-  }
   SubmitReceipt r;
   r.tracking_code = file.tracking_code;
   r.secret = secret;

@@ -96,6 +96,13 @@ std::optional<Form> PublicForm(Call& call, Response* out) {
   return std::move(form).value();
 }
 
+std::string NewFormNonce() { return RandomHex(12); }
+
+bool IsFormNonce(std::string_view nonce) {
+  return nonce.size() >= 16 && nonce.size() <= 64 &&
+         nonce.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
 SetCookie SessionCookie(const Call& call, const std::string& token, int max_age_seconds) {
   SetCookie c;
   c.name = kSessionCookie;

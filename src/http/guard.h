@@ -41,6 +41,12 @@ void KeepFormToken(Call& call, const FormToken& token, Response& response);
 // nullopt with `*out` set otherwise (400 / 403 with a Chinese message).
 std::optional<Form> PublicForm(Call& call, Response* out);
 
+// The idempotency nonce of one filled-in form (24 lower-case hex characters): a double submit
+// of the same form carries the same nonce, so the use case can return the first result.
+std::string NewFormNonce();
+// True if `nonce` looks like one NewFormNonce made (16–64 lower-case hex characters).
+bool IsFormNonce(std::string_view nonce);
+
 // The session cookie for `token` (empty token and max_age 0 delete it).
 SetCookie SessionCookie(const Call& call, const std::string& token, int max_age_seconds);
 

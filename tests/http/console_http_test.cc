@@ -111,10 +111,12 @@ class ConsoleHttpTest : public ::testing::TestWithParam<Backend> {
 
   // Registers an in-person application; returns the case URL (and the response).
   std::string RegisterCase(const Staff& s, HttpResponse* out = nullptr,
-                           const std::string& name = "王<b>小明</b>") {
+                           const std::string& name = "王<b>小明</b>",
+                           const std::string& nonce = "") {
     HttpResponse r =
         Post("/console/agencies/" + std::string(kAgency) + "/applications/new", s.cookie,
              {{"csrf", s.csrf},
+              {"nonce", nonce},
               {"channel", "in_person"},
               {"received_on", "2026-03-12"},
               {"confirmed_on", ""},
@@ -300,6 +302,24 @@ TEST_P(ConsoleHttpTest, RegisterAndWorkACaseToAPartialAnswerWithNumberedNotices)
   year = Get("/console/applications?year=2026&state=closed", handler.cookie);
   EXPECT_TRUE(year.Has("href=\"" + url + "\""));
   EXPECT_TRUE(year.Has("部分公开"));
+}
+
+TEST_P(ConsoleHttpTest, ADoubleSubmittedRegisterFormRegistersOnce) {
+  const Staff handler = Login("handler");
+  HttpResponse form =
+      Get("/console/agencies/" + std::string(kAgency) + "/applications/new", handler.cookie);
+  ASSERT_EQ(form.status, 200);
+  const std::string nonce = HiddenValue(form.body, "nonce");
+  ASSERT_EQ(nonce.size(), 24u) << "the register form carries a nonce";
+  HttpResponse first, second;
+  const std::string url = RegisterCase(handler, &first, "李四", nonce);
+  const std::string again = RegisterCase(handler, &second, "李四", nonce);
+  EXPECT_EQ(url, again) << "the second submit finds the first application";
+  EXPECT_NE(second.Header("location").find("done=register_again"), std::string::npos);
+  HttpResponse page = Get(second.Header("location"), handler.cookie);
+  EXPECT_TRUE(page.Has("没有重复登记")) << page.body.substr(0, 2000);
+  // Another registration with a fresh form is a new application.
+  EXPECT_NE(RegisterCase(handler, nullptr, "李四"), url);
 }
 
 TEST_P(ConsoleHttpTest, RefusesWithoutCsrfForOtherAgenciesThePublicStalePagesAndIllegalSteps) {

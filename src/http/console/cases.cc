@@ -128,6 +128,7 @@ struct RegisterInput {
   std::string received_on;
   std::string confirmed_on;
   std::string number;
+  std::string nonce;  // the form's idempotency key (NewFormNonce)
   ApplicationFormInput form;
 };
 
@@ -156,6 +157,7 @@ Response RegisterPage(Call& call, const app::Authenticated& staff, const Agency&
   page.set("agency_name", agency.name);
   page.set("action", "/console/agencies/" + EncodePath(agency.slug) + "/applications/new");
   page.set("csrf", staff.csrf_token);
+  page.set("nonce", in.nonce);
   page.set("today", call.today().ToString());
   page.set("has_errors", !errors.empty());
   page.set("has_form_error", !errors.form.empty());
@@ -511,6 +513,8 @@ Response CasePageFor(Call& call, const app::Authenticated& staff, const Agency& 
   if (std::optional<std::string_view> done = call.request().Query("done")) {
     if (*done == "register") {
       meta.notices.push_back("已登记申请 " + a.number + "。");
+    } else if (*done == "register_again") {
+      meta.notices.push_back("登记表重复提交：申请 " + a.number + " 此前已经登记，没有重复登记。");
     } else if (std::string m = FlashFor(*done); !m.empty()) {
       meta.notices.push_back(m);
     }
@@ -635,6 +639,7 @@ Response RegisterForm(Call& call) {
     return ErrorPage(call, 403, "您在" + agency->name + "没有经办权限，不能登记申请。");
   }
   RegisterInput in;
+  in.nonce = NewFormNonce();
   in.received_on = call.today().ToString();
   in.form.applicant_type = "natural_person";
   in.form.id_type = "resident_id";
@@ -657,6 +662,9 @@ Response Register(Call& call) {
   in.received_on = form->Get("received_on");
   in.confirmed_on = form->Get("confirmed_on");
   in.number = form->Get("number");
+  // A post without a well-formed nonce (a hand-made request) is registered without
+  // idempotency; the page re-rendered after an error keeps the nonce.
+  in.nonce = IsFormNonce(form->Get("nonce")) ? form->Get("nonce") : NewFormNonce();
   ApplicationFormInput& f = in.form;
   f.applicant_type = form->Get("applicant_type");
   f.name = form->Get("name");
@@ -703,6 +711,7 @@ Response Register(Call& call) {
 
   Result<app::Services> s = call.Services();
   if (!s.ok()) return StatusPage(call, s.status());
+  req.idempotency_key = in.nonce;
   Result<app::RegisterOutcome> result = app::RegisterApplication(*s, staff->actor, req, call.now());
   if (!result.ok()) {
     const Status& st = result.status();
@@ -716,6 +725,12 @@ Response Register(Call& call) {
       errors.Add("number", st.message());
       return RegisterPage(call, *staff, *agency, 409, in, errors);
     }
+    if (st.code() == ErrorCode::kConflict) {
+      // The same form submitted again with other content: a fresh form is needed.
+      in.nonce = NewFormNonce();
+      errors.form = "该表单已经提交过（内容不同）。请核对后重新提交；如需登记另一件申请，请重新打开登记页面。";
+      return RegisterPage(call, *staff, *agency, 409, in, errors);
+    }
     return StatusPage(call, st);
   }
   if (!result->registered) {
@@ -725,7 +740,7 @@ Response Register(Call& call) {
   }
   const app::Registered& reg = *result->registered;
   const std::string url = CaseUrl(*agency, reg.application_id);
-  Response r = Response::Redirect(url + "?done=register");
+  Response r = Response::Redirect(url + (reg.duplicate ? "?done=register_again" : "?done=register"));
   // The secret is shown once on the case page: a short-lived cookie for that page only, never
   // in a URL (access logs, history).
   SetCookie c;

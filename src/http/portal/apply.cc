@@ -3,7 +3,6 @@
 // honeypot) to app::SubmitApplication with channel 网络, and the receipt — the tracking code
 // and the secret, shown this once — is rendered directly (no redirect, Cache-Control:
 // no-store). A nonce issued with the form makes a double submit return the first receipt.
-#include <sodium.h>
 #include <spdlog/spdlog.h>
 
 #include <map>
@@ -19,15 +18,6 @@ namespace gongkai::http::portal {
 namespace {
 
 constexpr char kNonceField[] = "nonce";
-
-// 24 characters of [0-9a-f]: the idempotency key of one filled-in form.
-std::string NewNonce() {
-  unsigned char raw[12];
-  randombytes_buf(raw, sizeof raw);
-  char hex[sizeof raw * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
-  return hex;
-}
 
 bool IsOrganisation(const std::string& applicant_type) {
   return !applicant_type.empty() && applicant_type != ToCode(ApplicantType::kNaturalPerson);
@@ -261,7 +251,7 @@ Response ReceiptPage(Call& call, const Agency& agency, const app::SubmitReceipt&
 Response ApplyForm(Call& call) {
   Result<Agency> agency = RouteAgency(call);
   if (!agency.ok()) return StatusPage(call, agency.status());
-  return FormPage(call, 200, *agency, Filled{}, NewNonce(), {});
+  return FormPage(call, 200, *agency, Filled{}, NewFormNonce(), {});
 }
 
 Response Apply(Call& call) {
@@ -282,10 +272,9 @@ Response Apply(Call& call) {
   }
   const Filled filled = FromForm(*form);
   std::string nonce = form->Get(kNonceField);
-  if (nonce.size() < 16 || nonce.size() > 64 ||
-      nonce.find_first_not_of("0123456789abcdef") != std::string::npos) {
+  if (!IsFormNonce(nonce)) {
     // A form without a valid nonce (an old page, a hand-made post): show it again with a new one.
-    return FormPage(call, 400, *agency, filled, NewNonce(),
+    return FormPage(call, 400, *agency, filled, NewFormNonce(),
                     {{"description", "表单标识无效或缺失，请核对内容后重新提交。"}});
   }
 
