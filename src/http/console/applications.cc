@@ -12,13 +12,13 @@
 #include "core/application/deadline.h"
 #include "core/application/state.h"
 #include "http/console/case_pages.h"
+#include "http/console/staff_pages.h"
 #include "http/guard.h"
 #include "http/page.h"
 
 namespace gongkai::http::console {
 
 using cases_internal::CaseUrl;
-using cases_internal::ConsoleMeta;
 
 namespace {
 
@@ -40,35 +40,6 @@ std::optional<int> IntQuery(const Request& r, std::string_view name, int min, in
   const int n = std::stoi(std::string(*v));
   if (n < min || n > max) return std::nullopt;
   return n;
-}
-
-View PageLinks(int page, int pages, const std::string& base_query_url,
-               const std::vector<std::pair<std::string, std::string>>& query) {
-  const auto url_of = [&](int n) {
-    auto q = query;
-    if (n > 1) q.emplace_back("page", std::to_string(n));
-    return base_query_url + QueryString(q);
-  };
-  View p;
-  p.set("has_pages", pages > 1);
-  p.set("page", std::to_string(page));
-  p.set("pages", std::to_string(pages));
-  p.set("has_prev", page > 1);
-  p.set("first_url", url_of(1));
-  p.set("prev_url", url_of(std::max(1, page - 1)));
-  p.set("has_next", page < pages);
-  p.set("next_url", url_of(std::min(pages, page + 1)));
-  p.set("last_url", url_of(pages));
-  ViewList links;
-  for (int n = std::max(1, page - 4); n <= std::min(pages, page + 4); ++n) {
-    View l;
-    l.set("number", std::to_string(n));
-    l.set("url", url_of(n));
-    l.set("current", n == page);
-    links.push_back(l);
-  }
-  p.set("links", links);
-  return p;
 }
 
 }  // namespace
@@ -179,53 +150,35 @@ Response Applications(Call& call) {
   page_view.set("year", year ? std::to_string(*year) : std::string());
   ViewList agency_options;
   for (const Agency* a : readable) {
-    View o;
-    o.set("value", a->slug);
-    o.set("label", a->name);
-    o.set("selected", a->slug == agency_slug);
-    agency_options.push_back(o);
+    agency_options.push_back(SelectOption(a->slug, a->name, a->slug == agency_slug));
   }
   page_view.set("agencies", agency_options);
   page_view.set("many_agencies", readable.size() > 1);
   ViewList years;
-  {
-    View o;
-    o.set("value", "");
-    o.set("label", "全部未办结");
-    o.set("selected", !year.has_value());
-    years.push_back(o);
-  }
+  years.push_back(SelectOption("", "全部未办结", !year.has_value()));
   for (int y = today.year(); y >= today.year() - 6; --y) {
-    View o;
-    o.set("value", std::to_string(y));
-    o.set("label", std::to_string(y) + " 年度（含上年结转）");
-    o.set("selected", year == y);
-    years.push_back(o);
+    years.push_back(
+        SelectOption(std::to_string(y), std::to_string(y) + " 年度（含上年结转）", year == y));
   }
   page_view.set("years", years);
   ViewList states;
-  {
-    View o;
-    o.set("value", "");
-    o.set("label", "全部");
-    o.set("selected", !state_filter.has_value());
-    states.push_back(o);
-  }
+  states.push_back(SelectOption("", "全部", !state_filter.has_value()));
   for (ApplicationState st : {ApplicationState::kInProgress, ApplicationState::kAwaitingCorrection,
                               ApplicationState::kInConsultation, ApplicationState::kAwaitingFee,
                               ApplicationState::kClosed}) {
-    View o;
-    o.set("value", std::string(ToCode(st)));
-    o.set("label", std::string(ToChinese(st)));
-    o.set("selected", state_filter == st);
-    states.push_back(o);
+    states.push_back(SelectOption(ToCode(st), ToChinese(st), state_filter == st));
   }
   page_view.set("states", states);
   std::vector<std::pair<std::string, std::string>> query;
   if (!agency_slug.empty()) query.emplace_back("agency", agency_slug);
   if (year) query.emplace_back("year", std::to_string(*year));
   if (state_filter) query.emplace_back("state", std::string(ToCode(*state_filter)));
-  page_view.set("pagination", PageLinks(page, pages, "/console/applications", query));
+  const auto url_of = [&](int n) {
+    auto q = query;
+    if (n > 1) q.emplace_back("page", std::to_string(n));
+    return "/console/applications" + QueryString(q);
+  };
+  page_view.set("pagination", PageLinks(page, pages, url_of, /*window=*/4));
 
   PageMeta meta = ConsoleMeta(*staff, "申请办理", "applications");
   meta.crumbs = {{"申请办理", ""}};

@@ -41,12 +41,7 @@ std::string ActionLabel(const std::string& action) {
 
 }  // namespace
 
-Response AuditAgencies(Call& call) {
-  Response out;
-  std::optional<app::Authenticated> staff = RequireStaff(call, &out);
-  if (!staff) return out;
-  return AgencyChooser(call, *staff, "audit", "审计日志", "audit");
-}
+Response AuditAgencies(Call& call) { return AgencyChooser(call, "audit", "审计日志", "audit"); }
 
 Response AuditLog(Call& call) {
   Response out;
@@ -98,11 +93,7 @@ Response AuditLog(Call& call) {
   if (more && !rows->empty()) {
     page.set("older_url", base + "?before=" + std::to_string(rows->back().id));
   }
-  PageMeta meta;
-  meta.title = "审计日志 - " + agency->name;
-  meta.layout = "layouts/console";
-  meta.staff = &*staff;
-  meta.section = "audit";
+  PageMeta meta = ConsoleMeta(*staff, "审计日志 - " + agency->name, "audit");
   meta.crumbs = {{"审计日志", "/console/audit"}, {agency->name, ""}};
   Response r = RenderPage(call, 200, "console/audit", page, meta);
   r.AddHeader("Cache-Control", "no-store");

@@ -100,6 +100,18 @@ ItemFields FieldsOf(const Form& form) {
   return f;
 }
 
+// Parses an optional date: none for an empty text; a malformed one sets *error (about `label`).
+std::optional<Date> ParseOptionalDate(const std::string& text, const std::string& label,
+                                      std::string* error) {
+  if (text.empty()) return std::nullopt;
+  Result<Date> d = Date::Parse(text);
+  if (!d.ok()) {
+    *error = label + "“" + text + "”无效：应为 2026-03-01 这样的日期";
+    return std::nullopt;
+  }
+  return *d;
+}
+
 // Parses a date field: required or optional; the error goes next to `field`.
 std::optional<Date> ParseDateField(const std::string& text, const std::string& field,
                                    const std::string& label, bool required, FieldErrors& errors) {
@@ -107,12 +119,10 @@ std::optional<Date> ParseDateField(const std::string& text, const std::string& f
     if (required) errors.Add(field, "请填写" + label + "（格式：2026-03-01）");
     return std::nullopt;
   }
-  Result<Date> d = Date::Parse(text);
-  if (!d.ok()) {
-    errors.Add(field, label + "“" + text + "”无效：应为 2026-03-01 这样的日期");
-    return std::nullopt;
-  }
-  return *d;
+  std::string error;
+  std::optional<Date> d = ParseOptionalDate(text, label, &error);
+  if (!error.empty()) errors.Add(field, error);
+  return d;
 }
 
 // The use case's input from the form; problems the form itself can tell go into `errors`.
@@ -171,11 +181,8 @@ void SetFields(View& v, const ItemFields& f) {
   v.set("body", f.body);
   ViewList art;
   for (int n = 1; n <= 15; ++n) {
-    View o;
-    o.set("value", std::to_string(n));
-    o.set("label", "第" + std::to_string(n) + "项");
-    o.set("selected", f.article20_item == std::to_string(n));
-    art.push_back(o);
+    art.push_back(SelectOption(std::to_string(n), "第" + std::to_string(n) + "项",
+                               f.article20_item == std::to_string(n)));
   }
   v.set("article20_options", art);
   v.set("normative", f.normative);
@@ -316,11 +323,7 @@ Response RenderItem(Call& call, const app::Authenticated& staff, const Agency& a
   }
   page.set("heading", heading);
 
-  PageMeta meta;
-  meta.title = heading + " - " + agency.name;
-  meta.layout = "layouts/console";
-  meta.staff = &staff;
-  meta.section = "catalog";
+  PageMeta meta = ConsoleMeta(staff, heading + " - " + agency.name, "catalog");
   meta.crumbs = {{"目录发布", "/console/catalog"}, {agency.name, ItemsUrl(agency)}, {heading, ""}};
   meta.notices = state.notices;
   meta.warnings = state.warnings;
@@ -377,13 +380,21 @@ std::string NoticeOf(const Request& request) {
   return "";
 }
 
+// The item page again after a publish, withdraw or upload form that did not go through, its
+// error in `state`: 400 for what the form itself got wrong (`failed` ok), else the status of the
+// use case's refusal `failed`.
+Response ItemPageAgain(Call& call, const Start& st, const ItemPageState& state,
+                       const Status& failed) {
+  Result<CatalogItem> item = RouteItem(call, st.agency);
+  if (!item.ok()) return StatusPage(call, item.status());
+  return RenderItem(call, st.staff, st.agency, &*item, FieldsOf(*item), {},
+                    failed.ok() ? 400 : HttpStatusFor(failed.code()), state);
+}
+
 }  // namespace
 
 Response CatalogAgencies(Call& call) {
-  Response out;
-  std::optional<app::Authenticated> staff = RequireStaff(call, &out);
-  if (!staff) return out;
-  return AgencyChooser(call, *staff, "catalog", "目录发布", "catalog");
+  return AgencyChooser(call, "catalog", "目录发布", "catalog");
 }
 
 Response CatalogItems(Call& call) {
@@ -428,11 +439,7 @@ Response CatalogItems(Call& call) {
   v.set("pagination", PageLinks(page, pages, [&](int n) {
           return ItemsUrl(agency) + (n > 1 ? "?page=" + std::to_string(n) : "");
         }));
-  PageMeta meta;
-  meta.title = "目录发布 - " + agency.name;
-  meta.layout = "layouts/console";
-  meta.staff = &st->staff;
-  meta.section = "catalog";
+  PageMeta meta = ConsoleMeta(st->staff, "目录发布 - " + agency.name, "catalog");
   meta.crumbs = {{"目录发布", "/console/catalog"}, {agency.name, ""}};
   Response r = RenderPage(call, 200, "console/catalog", v, meta);
   r.AddHeader("Cache-Control", "no-store");
@@ -535,13 +542,8 @@ Response PublishItem(Call& call) {
     if (std::find(channels.begin(), channels.end(), *c) == channels.end()) channels.push_back(*c);
   }
   std::optional<Date> on;
-  if (state.publish_error.empty() && !state.publish_on.empty()) {
-    Result<Date> d = Date::Parse(state.publish_on);
-    if (d.ok()) {
-      on = *d;
-    } else {
-      state.publish_error = "发布日期“" + state.publish_on + "”无效：应为 2026-03-01 这样的日期";
-    }
+  if (state.publish_error.empty()) {
+    on = ParseOptionalDate(state.publish_on, "发布日期", &state.publish_error);
   }
   Result<app::Services> s = call.Services();
   if (!s.ok()) return StatusPage(call, s.status());
@@ -563,10 +565,7 @@ Response PublishItem(Call& call) {
     }
     state.publish_error = failed.message();
   }
-  Result<CatalogItem> item = RouteItem(call, st->agency);
-  if (!item.ok()) return StatusPage(call, item.status());
-  return RenderItem(call, st->staff, st->agency, &*item, FieldsOf(*item), {},
-                    failed.ok() ? 400 : HttpStatusFor(failed.code()), state);
+  return ItemPageAgain(call, *st, state, failed);
 }
 
 Response WithdrawItem(Call& call) {
@@ -576,15 +575,8 @@ Response WithdrawItem(Call& call) {
   std::optional<int64_t> id = RouteId(call, "id");
   if (!id) return ErrorPage(call, 404, "未找到该目录条目");
   ItemPageState state;
-  std::optional<Date> on;
-  if (const std::string& text = st->form.Get("withdrawn_on"); !text.empty()) {
-    Result<Date> d = Date::Parse(text);
-    if (d.ok()) {
-      on = *d;
-    } else {
-      state.withdraw_error = "撤回日期“" + text + "”无效：应为 2026-03-01 这样的日期";
-    }
-  }
+  std::optional<Date> on =
+      ParseOptionalDate(st->form.Get("withdrawn_on"), "撤回日期", &state.withdraw_error);
   Result<app::Services> s = call.Services();
   if (!s.ok()) return StatusPage(call, s.status());
   Status failed = Status::Ok();
@@ -598,10 +590,7 @@ Response WithdrawItem(Call& call) {
     }
     state.withdraw_error = failed.message();
   }
-  Result<CatalogItem> item = RouteItem(call, st->agency);
-  if (!item.ok()) return StatusPage(call, item.status());
-  return RenderItem(call, st->staff, st->agency, &*item, FieldsOf(*item), {},
-                    failed.ok() ? 400 : HttpStatusFor(failed.code()), state);
+  return ItemPageAgain(call, *st, state, failed);
 }
 
 Response UploadItemFile(Call& call) {
@@ -625,9 +614,7 @@ Response UploadItemFile(Call& call) {
     if (failed.code() != ErrorCode::kInvalidInput) return StatusPage(call, failed);
     state.upload_error = failed.message();
   }
-  Result<CatalogItem> item = RouteItem(call, st->agency);
-  if (!item.ok()) return StatusPage(call, item.status());
-  return RenderItem(call, st->staff, st->agency, &*item, FieldsOf(*item), {}, 400, state);
+  return ItemPageAgain(call, *st, state, failed);
 }
 
 Response ItemFile(Call& call) {

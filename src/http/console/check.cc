@@ -33,18 +33,10 @@ Response RenderForm(Call& call, const app::Authenticated& staff, const FieldErro
   ViewList formats;
   for (const auto& [value, label] : std::vector<std::pair<std::string, std::string>>{
            {"", "自动识别"}, {"2008", "2008 年版"}, {"2019", "2019 年版"}, {"2021", "2021 年版"}}) {
-    View o;
-    o.set("value", value);
-    o.set("label", label);
-    o.set("selected", value == format);
-    formats.push_back(o);
+    formats.push_back(SelectOption(value, label, value == format));
   }
   page.set("formats", formats);
-  PageMeta meta;
-  meta.title = "年报核查";
-  meta.layout = "layouts/console";
-  meta.staff = &staff;
-  meta.section = "check";
+  PageMeta meta = ConsoleMeta(staff, "年报核查", "check");
   meta.crumbs = {{"年报核查", ""}};
   Response r = RenderPage(call, status, "console/check", page, meta);
   r.status = status;
@@ -225,11 +217,7 @@ Response CheckUpload(Call& call) {
   }
   page.set("lines", lines);
 
-  PageMeta meta;
-  meta.title = "年报核查结果";
-  meta.layout = "layouts/console";
-  meta.staff = &*staff;
-  meta.section = "check";
+  PageMeta meta = ConsoleMeta(*staff, "年报核查结果", "check");
   meta.crumbs = {{"年报核查", "/console/check"}, {"核查结果", ""}};
   Response resp = RenderPage(call, 200, "console/check_result", page, meta);
   resp.AddHeader("Cache-Control", "no-store");

@@ -122,11 +122,7 @@ Response RenderGuide(Call& call, const app::Authenticated& staff, const Agency& 
   page.set("versions", rows);
   page.set("has_versions", !rows.empty());
 
-  PageMeta meta;
-  meta.title = "政府信息公开指南 - " + agency.name;
-  meta.layout = "layouts/console";
-  meta.staff = &staff;
-  meta.section = "catalog";
+  PageMeta meta = ConsoleMeta(staff, "政府信息公开指南 - " + agency.name, "catalog");
   meta.crumbs = {{"目录发布", "/console/catalog"},
                  {agency.name, ConsoleAgencyUrl(agency) + "catalog"},
                  {"政府信息公开指南", ""}};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "http/guard.h"
 #include "http/page.h"
 #include "http/portal/views.h"
 
@@ -16,13 +17,16 @@ Result<Agency> ReadableAgency(Call& call, const app::Authenticated& staff) {
   return agency;
 }
 
-Response AgencyChooser(Call& call, const app::Authenticated& staff, const std::string& section,
-                       const std::string& title, const std::string& path) {
+Response AgencyChooser(Call& call, const std::string& section, const std::string& title,
+                       const std::string& path) {
+  Response out;
+  std::optional<app::Authenticated> staff = RequireStaff(call, &out);
+  if (!staff) return out;
   Result<Repository*> repo = call.Repo();
   if (!repo.ok()) return StatusPage(call, repo.status());
   ViewList rows;
   std::string only;
-  for (int64_t id : staff.actor.ReadableAgencies()) {
+  for (int64_t id : staff->actor.ReadableAgencies()) {
     Result<Agency> a = (*repo)->FindAgencyById(id);
     if (!a.ok()) return StatusPage(call, a.status());
     View row;
@@ -36,11 +40,7 @@ Response AgencyChooser(Call& call, const app::Authenticated& staff, const std::s
   page.set("title", title);
   page.set("agencies", rows);
   page.set("has_agencies", !rows.empty());
-  PageMeta meta;
-  meta.title = title;
-  meta.layout = "layouts/console";
-  meta.staff = &staff;
-  meta.section = section;
+  PageMeta meta = ConsoleMeta(*staff, title, section);
   meta.crumbs = {{title, ""}};
   return RenderPage(call, 200, "console/catalog_agencies", page, meta);
 }
@@ -65,8 +65,7 @@ std::string FieldOfMessage(const std::string& message,
   return field;
 }
 
-View PageLinks(int page, int pages, const std::function<std::string(int)>& url_of) {
-  constexpr int kWindow = 3;
+View PageLinks(int page, int pages, const std::function<std::string(int)>& url_of, int window) {
   View p;
   p.set("has_pages", pages > 1);
   p.set("page", std::to_string(page));
@@ -78,7 +77,7 @@ View PageLinks(int page, int pages, const std::function<std::string(int)>& url_o
   p.set("next_url", url_of(page + 1));
   p.set("last_url", url_of(std::max(1, pages)));
   ViewList links;
-  for (int n = std::max(1, page - kWindow); n <= std::min(pages, page + kWindow); ++n) {
+  for (int n = std::max(1, page - window); n <= std::min(pages, page + window); ++n) {
     View l;
     l.set("number", std::to_string(n));
     l.set("url", url_of(n));
@@ -87,6 +86,14 @@ View PageLinks(int page, int pages, const std::function<std::string(int)>& url_o
   }
   p.set("links", links);
   return p;
+}
+
+View SelectOption(std::string_view value, std::string_view label, bool selected) {
+  View o;
+  o.set("value", std::string(value));
+  o.set("label", std::string(label));
+  o.set("selected", selected);
+  return o;
 }
 
 std::string ConsoleAgencyUrl(const Agency& agency) {
