@@ -3,6 +3,14 @@
 //
 //   search_bench [--docs N] [--db-docs M] [--dir DIR] [--runs R] [--flush F] [--no-compact]
 //                [--reuse]   (--reuse: keep and reuse the index already built in DIR/index)
+//                [--db PATH] (build the index from a SQLite database of the N generated items)
+//
+// With --db PATH, step 1 first writes the N generated items (ids 1..N, published, in 192
+// agencies "d<district>-<department>") into the SQLite database PATH (created with the
+// current schema; an existing PATH that already holds N items is reused) and then builds the
+// index from that database through store/search_feed.cc — the path `gongkai search reindex`
+// takes. The database and DIR are kept, so `gongkai serve` can run on both
+// (bench/http/rss_1m.sh does).
 //
 // 1. Builds an index of N generated items (default 1,000,000) through the real Reindex path
 //    (search/indexer.h) from a generating SearchFeed — no database, so the figure is the
@@ -14,6 +22,7 @@
 // 3. Loads M generated items (default 20,000) into a SQLite database and measures reindex from
 //    the database (store/search_feed.cc + indexer).
 // On this machine (2 cores) the default run takes about 5 minutes; see docs/search.md.
+#include <sqlite3.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -223,6 +232,107 @@ std::string Thousands(int64_t v) {
   return out;
 }
 
+// --- A SQLite database of the generated items (--db) -----------------------------------------
+
+// The generated agency ids are 1 + department + 100 × district; the database gets one agency
+// per pair with exactly that id, slug "d<district>-<department>".
+int ExecOrDie(sqlite3* db, const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::fprintf(stderr, "SQLite 语句失败：%s\n  %s\n", err ? err : "?", sql.c_str());
+    std::exit(1);
+  }
+  return 0;
+}
+
+int64_t CountItems(const std::string& path) {
+  sqlite3* db = nullptr;
+  int64_t n = -1;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM catalog_items", -1, &st, nullptr) ==
+            SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+      n = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return n;
+}
+
+// Writes items 1..n into a new database at `path` (schema through OpenRepository).
+void LoadDatabase(const std::string& path, int64_t n) {
+  if (CountItems(path) == n) {
+    std::printf("沿用数据库 %s（%s 条目录条目）\n", path.c_str(), Thousands(n).c_str());
+    return;
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
+  {
+    Result<std::unique_ptr<Repository>> repo = OpenRepository(path);  // creates the schema
+    if (!repo.ok()) {
+      std::fprintf(stderr, "%s\n", repo.status().message().c_str());
+      std::exit(1);
+    }
+  }
+  const auto t0 = Clock::now();
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+    std::fprintf(stderr, "无法打开数据库 %s\n", path.c_str());
+    std::exit(1);
+  }
+  ExecOrDie(db, "PRAGMA synchronous = OFF");
+  ExecOrDie(db, "BEGIN");
+  for (size_t district = 0; district < kDistricts.size(); ++district) {
+    for (size_t dept = 0; dept < kDepartments.size(); ++dept) {
+      const int64_t id = 1 + static_cast<int64_t>(dept) + 100 * static_cast<int64_t>(district);
+      const std::string name = std::string(kDistricts[district]) + kDepartments[dept];
+      char code[16];
+      std::snprintf(code, sizeof code, "11%07lld", static_cast<long long>(id));
+      ExecOrDie(db, "INSERT INTO agencies (id, slug, name, short_name, org_code, region) VALUES (" +
+                        std::to_string(id) + ", 'd" + std::to_string(district) + "-" +
+                        std::to_string(dept) + "', '" + name + "', '" + kDepartments[dept] +
+                        "', '" + code + "', '江北省江城市')");
+    }
+  }
+  sqlite3_stmt* st = nullptr;
+  const char* kInsert =
+      "INSERT INTO catalog_items (id, agency_id, index_no, title, doc_no, publisher, created_on, "
+      "published_on, topic, genre, summary, body, is_normative) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+  if (sqlite3_prepare_v2(db, kInsert, -1, &st, nullptr) != SQLITE_OK) {
+    std::fprintf(stderr, "%s\n", sqlite3_errmsg(db));
+    std::exit(1);
+  }
+  for (int64_t id = 1; id <= n; ++id) {
+    const SearchDocument d = Generate(id);
+    const std::string index_no = d.index_no + "-" + std::to_string(id);  // unique per agency
+    const std::string date = d.published_on.ToString();
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, d.agency_id);
+    int col = 3;
+    for (const std::string* text : {&index_no, &d.title, &d.doc_no, &d.publisher, &date, &date,
+                                    &d.topic, &d.genre, &d.summary, &d.body}) {
+      sqlite3_bind_text(st, col++, text->data(), static_cast<int>(text->size()), SQLITE_STATIC);
+    }
+    if (sqlite3_step(st) != SQLITE_DONE) {
+      std::fprintf(stderr, "插入第 %lld 条失败：%s\n", static_cast<long long>(id),
+                   sqlite3_errmsg(db));
+      std::exit(1);
+    }
+    sqlite3_reset(st);
+    if (id % 100000 == 0) std::fprintf(stderr, "  已写入 %s 条\n", Thousands(id).c_str());
+  }
+  sqlite3_finalize(st);
+  ExecOrDie(db, "COMMIT");
+  ExecOrDie(db, "ANALYZE");
+  sqlite3_close(db);
+  const double s = std::chrono::duration<double>(Clock::now() - t0).count();
+  std::printf("数据库：%s 条写入 %s，%.1f 秒（%s 条/秒），%.1f MB\n", Thousands(n).c_str(),
+              path.c_str(), s, Thousands(static_cast<int64_t>(n / s)).c_str(),
+              static_cast<double>(fs::file_size(path)) / 1e6);
+}
+
 struct Percentiles {
   double p50, p95, p99, max;
 };
@@ -369,7 +479,7 @@ int Main(int argc, char** argv) {
   int64_t docs = 1000000, db_docs = 20000, flush = 20000;
   int runs = 20;
   bool compact = true, reuse = false;
-  std::string dir;
+  std::string dir, db_path;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -387,10 +497,12 @@ int Main(int argc, char** argv) {
       compact = false;
     } else if (arg == "--reuse") {
       reuse = true;
+    } else if (arg == "--db") {
+      db_path = next();
     } else {
       std::fprintf(stderr,
                    "用法：search_bench [--docs N] [--db-docs M] [--dir DIR] [--runs R] "
-                   "[--flush F] [--no-compact] [--reuse]\n");
+                   "[--flush F] [--no-compact] [--reuse] [--db PATH]\n");
       return 2;
     }
   }
@@ -407,7 +519,19 @@ int Main(int argc, char** argv) {
   } else {
     std::printf("生成并索引 %s 条目录条目（写入缓冲 %s 条，%s）…\n", Thousands(docs).c_str(),
                 Thousands(flush).c_str(), compact ? "建成后压缩" : "不压缩");
-    GeneratedFeed feed(docs);
+    std::unique_ptr<SearchFeed> feed;
+    if (db_path.empty()) {
+      feed = std::make_unique<GeneratedFeed>(docs);
+    } else {
+      LoadDatabase(db_path, docs);
+      std::printf("从数据库 %s 建索引\n", db_path.c_str());
+      Result<std::unique_ptr<SearchFeed>> opened = OpenSearchFeed(db_path);
+      if (!opened.ok()) {
+        std::fprintf(stderr, "%s\n", opened.status().message().c_str());
+        return 1;
+      }
+      feed = std::move(opened).value();
+    }
     search::ReindexOptions options;
     options.flush_threshold = flush;
     options.compact = compact;
@@ -417,7 +541,7 @@ int Main(int argc, char** argv) {
                    Thousands(p.total).c_str(),
                    Thousands(static_cast<int64_t>(p.done / std::max(p.seconds, 1e-9))).c_str());
     };
-    Result<search::ReindexStats> stats = search::Reindex(feed, index_dir, options);
+    Result<search::ReindexStats> stats = search::Reindex(*feed, index_dir, options);
     if (!stats.ok()) {
       std::fprintf(stderr, "%s\n", stats.status().message().c_str());
       return 1;
@@ -438,7 +562,11 @@ int Main(int argc, char** argv) {
   MeasureAndVariant(index_dir, runs);
   MeasureQueries(**index, std::max(1, runs / 4), search::SearchSort::kDate, "按日期排序（参考）");
   if (db_docs > 0) MeasureReindexFromDb(dir, db_docs);
-  if (own_dir) fs::remove_all(dir);
+  if (own_dir && db_path.empty()) {
+    fs::remove_all(dir);
+  } else {
+    std::printf("\n索引保留在 %s\n", index_dir.c_str());
+  }
   return 0;
 }
 
