@@ -442,7 +442,9 @@ Response CasePageFor(Call& call, const app::Authenticated& staff, const Agency& 
     }
     return fallback;
   };
-  const std::string addressee = c.applicant.name;
+  // Notices are kept as issued, in plain text: the applicant's name (encrypted at rest) is not
+  // put into them unless the officer types it; empty = "申请人".
+  const std::string addressee;
   ViewList forms;
   for (app::CaseAction act : c.actions) {
     const std::string code(ToCode(act));

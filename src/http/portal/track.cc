@@ -9,6 +9,7 @@
 #include "app/portal.h"
 #include "http/guard.h"
 #include "http/handlers.h"
+#include "http/notice_view.h"
 #include "http/page.h"
 #include "http/portal/files.h"
 #include "http/portal/views.h"
@@ -77,17 +78,9 @@ std::string SizeText(int64_t bytes) {
   return buf;
 }
 
-View NoticeView(const Notice& n) {
-  View v;
-  v.set("id", std::to_string(n.id));
-  v.set("title", n.title);
-  v.set("number", n.number);
-  v.set("addressee", n.addressee);
-  ViewList paragraphs;
-  for (const std::string& p : n.paragraphs) paragraphs.push_back(View(p));
-  v.set("paragraphs", paragraphs);
-  v.set("signature", n.signature);
-  v.set("issued", n.issued_on.ToChinese());
+// The shared notice view (addressee once, as in the console) plus its PDF download.
+View TrackNotice(const Notice& n) {
+  View v = http::NoticeView(n);
   v.set("pdf_url", "/track/notices/" + std::to_string(n.id) + ".pdf");
   return v;
 }
@@ -119,7 +112,7 @@ Response TrackViewPage(Call& call, const app::TrackView& t, const Credentials& c
   page.set("timeline", timeline);
   page.set("has_timeline", !t.timeline.empty());
   ViewList notices;
-  for (const Notice& n : t.notices) notices.push_back(NoticeView(n));
+  for (const Notice& n : t.notices) notices.push_back(TrackNotice(n));
   page.set("notices", notices);
   page.set("has_notices", !t.notices.empty());
   ViewList files;
