@@ -8,14 +8,22 @@
 #include <string>
 #include <vector>
 
+#include "render/pdf_common.h"
+
 namespace gongkai {
 namespace {
 
-constexpr const char* kSerif = "Noto Serif CJK SC";
-constexpr const char* kSans = "Noto Sans CJK SC";
+using render_internal::kA4Long;
+using render_internal::kA4Short;
+using render_internal::kSans;
+using render_internal::kSerif;
+using render_internal::LayoutPtr;
+using render_internal::NewLayout;
+using render_internal::PdfCanvas;
+using render_internal::Points;
 
-constexpr double kA4Width = 595.2756;   // 210 mm in points
-constexpr double kA4Height = 841.8898;  // 297 mm
+constexpr double kA4Width = kA4Short;
+constexpr double kA4Height = kA4Long;
 constexpr double kMarginTop = 80;
 constexpr double kMarginBottom = 70;
 constexpr double kMarginSide = 75;
@@ -25,25 +33,6 @@ constexpr double kBodySize = 14;
 constexpr double kPitch = 1.8;  // line pitch in ems
 constexpr double kFooterSize = 10.5;
 
-struct LayoutDeleter {
-  void operator()(PangoLayout* l) const { g_object_unref(l); }
-};
-using LayoutPtr = std::unique_ptr<PangoLayout, LayoutDeleter>;
-
-double Points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
-
-bool HasFamily(PangoFontMap* map, const char* name) {
-  PangoFontFamily** families = nullptr;
-  int n = 0;
-  pango_font_map_list_families(map, &families, &n);
-  bool found = false;
-  for (int i = 0; i < n && !found; ++i) {
-    found = g_ascii_strcasecmp(pango_font_family_get_name(families[i]), name) == 0;
-  }
-  g_free(families);
-  return found;
-}
-
 cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
@@ -52,49 +41,23 @@ cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned in
 // One notice being drawn, page after page, into a string.
 class NoticeDocument {
  public:
-  NoticeDocument() = default;
-  NoticeDocument(const NoticeDocument&) = delete;
-  NoticeDocument& operator=(const NoticeDocument&) = delete;
-  ~NoticeDocument() {
-    if (context_ != nullptr) g_object_unref(context_);
-    if (font_map_ != nullptr) g_object_unref(font_map_);
-    if (cr_ != nullptr) cairo_destroy(cr_);
-    if (surface_ != nullptr) cairo_surface_destroy(surface_);
-  }
-
   Status Open(const Notice& notice) {
-    font_map_ = pango_cairo_font_map_new();
-    if (!HasFamily(font_map_, kSans) || !HasFamily(font_map_, kSerif)) {
-      return Internal(std::string("缺少中文字体 fonts-noto-cjk（需要“") + kSerif + "”和“" + kSans +
-                      "”），请安装 Debian 软件包 fonts-noto-cjk");
+    GONGKAI_RETURN_IF_ERROR(canvas_.LoadFonts());
+    const cairo_status_t st = canvas_.Start(
+        cairo_pdf_surface_create_for_stream(&AppendBytes, &bytes_, kA4Width, kA4Height),
+        notice.title + " " + notice.number, notice.signature, notice.issued_on.ToString());
+    if (st != CAIRO_STATUS_SUCCESS) {
+      return Internal(std::string("无法生成 PDF：") + cairo_status_to_string(st));
     }
-    surface_ = cairo_pdf_surface_create_for_stream(&AppendBytes, &bytes_, kA4Width, kA4Height);
-    if (cairo_surface_status(surface_) != CAIRO_STATUS_SUCCESS) {
-      return Internal(std::string("无法生成 PDF：") +
-                      cairo_status_to_string(cairo_surface_status(surface_)));
-    }
-    const std::string title = notice.title + " " + notice.number;
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title.c_str());
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, notice.signature.c_str());
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "gongkai");
-    const std::string date = notice.issued_on.ToString() + "T00:00:00";
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-    cr_ = cairo_create(surface_);
-    context_ = pango_font_map_create_context(font_map_);
-    cairo_font_options_t* options = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(context_, options);
-    cairo_font_options_destroy(options);
-    pango_cairo_update_context(cr_, context_);
+    cr_ = canvas_.cr();
+    context_ = canvas_.context();
     y_ = kMarginTop;
     return Status::Ok();
   }
 
   Result<std::string> Close() {
     FinishPage();
-    cairo_surface_finish(surface_);
-    const cairo_status_t st = cairo_surface_status(surface_);
+    const cairo_status_t st = canvas_.Finish();
     if (st != CAIRO_STATUS_SUCCESS) {
       return Internal(std::string("无法生成 PDF：") + cairo_status_to_string(st));
     }
@@ -105,13 +68,7 @@ class NoticeDocument {
   // page is full.
   void Flow(const char* family, double size, bool bold, const std::string& text,
             PangoAlignment align, double indent) {
-    LayoutPtr layout(pango_layout_new(context_));
-    PangoFontDescription* font = pango_font_description_new();
-    pango_font_description_set_family(font, family);
-    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-    pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(layout.get(), font);
-    pango_font_description_free(font);
+    LayoutPtr layout = NewLayout(context_, family, size, bold);
     pango_layout_set_width(layout.get(), static_cast<int>(content_width() * PANGO_SCALE));
     pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(layout.get(), align);
@@ -167,10 +124,9 @@ class NoticeDocument {
   }
 
   std::string bytes_;
-  cairo_surface_t* surface_ = nullptr;
-  cairo_t* cr_ = nullptr;
-  PangoFontMap* font_map_ = nullptr;
-  PangoContext* context_ = nullptr;
+  PdfCanvas canvas_;
+  cairo_t* cr_ = nullptr;            // canvas_'s
+  PangoContext* context_ = nullptr;  // canvas_'s
   double y_ = 0;
   int page_ = 1;
 };

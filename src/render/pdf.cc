@@ -16,6 +16,7 @@
 
 #include "render/document.h"
 #include "render/grid.h"
+#include "render/pdf_common.h"
 #include "render/render.h"
 
 namespace gongkai {
@@ -23,17 +24,20 @@ namespace {
 
 using render_internal::AttachedTables;
 using render_internal::ChineseDate;
+using render_internal::kA4Long;
+using render_internal::kA4Short;
+using render_internal::kSans;
+using render_internal::kSerif;
+using render_internal::LayoutPtr;
+using render_internal::NewLayout;
+using render_internal::PdfCanvas;
+using render_internal::Points;
 using render_internal::SectionTables;
-using render_internal::Signer;
 using render_internal::SignaturePosition;
+using render_internal::Signer;
 using render_internal::SplitParagraphs;
 using render_internal::TableTitle;
 
-constexpr const char* kSerif = "Noto Serif CJK SC";
-constexpr const char* kSans = "Noto Sans CJK SC";
-
-constexpr double kA4Short = 595.2756;  // 210 mm in points
-constexpr double kA4Long = 841.8898;   // 297 mm
 constexpr double kMarginTop = 70;
 constexpr double kMarginBottom = 70;
 constexpr double kMarginSide = 65;
@@ -49,70 +53,24 @@ constexpr double kCellPadY = 2.5;
 constexpr double kThinRule = 0.5;
 constexpr double kThickRule = 1.0;
 
-struct LayoutDeleter {
-  void operator()(PangoLayout* l) const { g_object_unref(l); }
-};
-using LayoutPtr = std::unique_ptr<PangoLayout, LayoutDeleter>;
-
 struct TextStyle {
   const char* family;
   double size;
   bool bold = false;
 };
 
-double Points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
-
-// True if fontconfig (through Pango) knows a family by exactly this name.
-bool HasFamily(PangoFontMap* map, const char* name) {
-  PangoFontFamily** families = nullptr;
-  int n = 0;
-  pango_font_map_list_families(map, &families, &n);
-  bool found = false;
-  for (int i = 0; i < n && !found; ++i) {
-    found = g_ascii_strcasecmp(pango_font_family_get_name(families[i]), name) == 0;
-  }
-  g_free(families);
-  return found;
-}
-
 class PdfDocument {
  public:
-  PdfDocument() = default;
-  PdfDocument(const PdfDocument&) = delete;
-  PdfDocument& operator=(const PdfDocument&) = delete;
-  ~PdfDocument() {
-    if (context_ != nullptr) g_object_unref(context_);
-    if (font_map_ != nullptr) g_object_unref(font_map_);
-    if (cr_ != nullptr) cairo_destroy(cr_);
-    if (surface_ != nullptr) cairo_surface_destroy(surface_);
-  }
-
   Status Open(const std::string& path, const Report& report) {
-    font_map_ = pango_cairo_font_map_new();
-    if (!HasFamily(font_map_, kSans) || !HasFamily(font_map_, kSerif)) {
-      return Internal(std::string("缺少中文字体 fonts-noto-cjk（需要“") + kSerif + "”和“" + kSans +
-                      "”），请安装 Debian 软件包 fonts-noto-cjk");
+    GONGKAI_RETURN_IF_ERROR(canvas_.LoadFonts());
+    const cairo_status_t st = canvas_.Start(
+        cairo_pdf_surface_create(path.c_str(), kA4Short, kA4Long), report.title, report.agency.name,
+        report.generated_on.size() == 10 ? report.generated_on : std::string());
+    if (st != CAIRO_STATUS_SUCCESS) {
+      return InvalidInput("无法写入 PDF 文件 " + path + "：" + cairo_status_to_string(st));
     }
-    surface_ = cairo_pdf_surface_create(path.c_str(), kA4Short, kA4Long);
-    if (cairo_surface_status(surface_) != CAIRO_STATUS_SUCCESS) {
-      return InvalidInput("无法写入 PDF 文件 " + path + "：" +
-                          cairo_status_to_string(cairo_surface_status(surface_)));
-    }
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, report.title.c_str());
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, report.agency.name.c_str());
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "gongkai");
-    if (report.generated_on.size() == 10) {
-      const std::string date = report.generated_on + "T00:00:00";
-      cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-    }
-    cr_ = cairo_create(surface_);
-    context_ = pango_font_map_create_context(font_map_);
-    cairo_font_options_t* options = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(context_, options);
-    cairo_font_options_destroy(options);
-    pango_cairo_update_context(cr_, context_);
+    cr_ = canvas_.cr();
+    context_ = canvas_.context();
     y_ = kMarginTop;
     return Status::Ok();
   }
@@ -120,8 +78,7 @@ class PdfDocument {
   // Finishes the last page and the file.
   Status Close(const std::string& path) {
     if (!page_is_empty() || page_ == 1) FinishPage();
-    cairo_surface_finish(surface_);
-    const cairo_status_t st = cairo_surface_status(surface_);
+    const cairo_status_t st = canvas_.Finish();
     if (st != CAIRO_STATUS_SUCCESS) {
       return InvalidInput("无法写入 PDF 文件 " + path + "：" + cairo_status_to_string(st));
     }
@@ -135,13 +92,7 @@ class PdfDocument {
 
   LayoutPtr Layout(const TextStyle& style, const std::string& text, double width,
                    PangoAlignment align = PANGO_ALIGN_LEFT, double indent = 0) const {
-    LayoutPtr layout(pango_layout_new(context_));
-    PangoFontDescription* font = pango_font_description_new();
-    pango_font_description_set_family(font, style.family);
-    pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
-    pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(layout.get(), font);
-    pango_font_description_free(font);
+    LayoutPtr layout = NewLayout(context_, style.family, style.size, style.bold);
     if (width > 0) {
       pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
       pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
@@ -203,7 +154,7 @@ class PdfDocument {
   void NewPage(bool landscape = false) {
     if (!page_is_empty()) FinishPage();
     landscape_ = landscape;
-    cairo_pdf_surface_set_size(surface_, page_width(), page_height());
+    cairo_pdf_surface_set_size(canvas_.surface(), page_width(), page_height());
     y_ = kMarginTop;
   }
   bool landscape() const { return landscape_; }
@@ -222,10 +173,9 @@ class PdfDocument {
     ++page_;
   }
 
-  cairo_surface_t* surface_ = nullptr;
-  cairo_t* cr_ = nullptr;
-  PangoFontMap* font_map_ = nullptr;
-  PangoContext* context_ = nullptr;
+  PdfCanvas canvas_;
+  cairo_t* cr_ = nullptr;            // canvas_'s
+  PangoContext* context_ = nullptr;  // canvas_'s
   bool landscape_ = false;
   double y_ = 0;
   int page_ = 1;
