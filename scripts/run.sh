@@ -15,7 +15,16 @@ if [ ! -f "$db" ]; then
   echo "==> creating $db with the demo data"
   mkdir -p var
   "$gk" --db "$db" load tests/fixtures/changyi-2018.json
-  "$gk" --db "$db" demo generate --agencies 2 --applications 600 --seed 2026 --years 2018-2025
+  # The demo runs up to today (within the holiday calendar), so the console shows cases that
+  # are still running with their working days left.
+  year=$(date +%Y)
+  last=$(tail -n 1 data/holidays-cn.csv | cut -c1-4)
+  if [ "$year" -le "$last" ]; then
+    "$gk" --db "$db" demo generate --agencies 2 --applications 600 --seed 2026 \
+      --years "2018-$year" --until "$(date +%F)"
+  else
+    "$gk" --db "$db" demo generate --agencies 2 --applications 600 --seed 2026 --years "2018-$last"
+  fi
   for guide in data/demo/guides/*.json; do
     "$gk" --db "$db" guide publish --agency "$(basename "$guide" .json)" "$guide"
   done

@@ -21,6 +21,7 @@ struct DemoCliOptions {
   int applications = 600;
   uint64_t seed = 2026;
   std::string years = "2018-2025";
+  std::string until;
   std::string output;
 };
 
@@ -76,6 +77,11 @@ int RunGenerate(Context& ctx, const DemoCliOptions& o) {
   opt.applications = o.applications;
   opt.seed = o.seed;
   if (Status st = ParseYears(o.years, &opt.first_year, &opt.last_year); !st.ok()) return Fail(st);
+  if (!o.until.empty()) {
+    Result<Date> until = Date::Parse(o.until);
+    if (!until.ok()) return Fail(until.status().WithContext("--until"));
+    opt.until = *until;
+  }
   Result<const WorkCalendar*> cal = ctx.Calendar();
   if (!cal.ok()) return Fail(cal.status());
   opt.calendar = *cal;
@@ -97,7 +103,8 @@ int RunGenerate(Context& ctx, const DemoCliOptions& o) {
   if (!repo.ok()) return Fail(repo.status());
   dataset->source = "演示数据 gongkai demo generate --agencies " + std::to_string(o.agencies) +
                     " --applications " + std::to_string(o.applications) + " --seed " +
-                    std::to_string(o.seed) + " --years " + o.years;
+                    std::to_string(o.seed) + " --years " + o.years +
+                    (o.until.empty() ? "" : " --until " + o.until);
   Result<ImportSummary> s = (*repo)->Import(*dataset);
   if (!s.ok()) return Fail(s.status());
   std::cout << "已导入演示数据：机关 " << s->agencies << " 个，目录条目 " << s->catalog_items
@@ -122,6 +129,8 @@ void AddDemoCommand(CLI::App& app, Context& ctx, int* exit_code) {
       ->check(CLI::Range(0, 1000000));
   gen->add_option("--seed", o->seed, "随机种子：同一种子生成完全相同的数据");
   gen->add_option("--years", o->years, "年份范围，如 2018-2025");
+  gen->add_option("--until", o->until,
+                  "截止日期 YYYY-MM-DD（在结束年份内）：此后不再有任何记录，办理中的申请保持未办结");
   gen->add_option("--output", o->output,
                   "写入 JSON 数据集文件（- 为标准输出）；不给则导入 --db 数据库");
   gen->callback([&ctx, exit_code, o] { *exit_code = RunGenerate(ctx, *o); });

@@ -304,11 +304,11 @@ struct Generator {
   const DemoOptions& opt;
   Rng rng;
   Days days;
-  Date end;  // 31 December of the last year
+  Date end;  // 31 December of the last year, or DemoOptions::until
   Dataset out;
 
   Generator(const DemoOptions& o, const WorkCalendar& cal)
-      : opt(o), rng(o.seed), days(cal), end(Date::FromYmd(o.last_year, 12, 31)) {}
+      : opt(o), rng(o.seed), days(cal), end(o.until ? *o.until : Date::FromYmd(o.last_year, 12, 31)) {}
 
   std::string IndexNo(AgencyPlan& p, int year) {
     return p.agency.org_code + "/" + Str(year) + "-" + Pad(++p.index_seq[year], 5);
@@ -987,6 +987,10 @@ Result<Dataset> GenerateDemo(const DemoOptions& opt) {
                         " 超出节假日日历的范围（" + Str(opt.calendar->first_year()) + "–" +
                         Str(opt.calendar->last_year()) + "）");
   }
+  if (opt.until && opt.until->year() != opt.last_year) {
+    return InvalidInput("截止日期 " + opt.until->ToString() + " 应在结束年份 " +
+                        Str(opt.last_year) + " 之内");
+  }
   Generator g(opt, *opt.calendar);
   Rng& rng = g.rng;
 
@@ -1070,6 +1074,10 @@ Result<Dataset> GenerateDemo(const DemoOptions& opt) {
       apps.push_back(pl);
     }
   }
+  // A demo that ends before 31 December receives nothing after its end.
+  apps.erase(std::remove_if(apps.begin(), apps.end(),
+                            [&](const Plan& pl) { return pl.received > g.end; }),
+             apps.end());
   // Channel, applicant type and outcome coverage: the first applications (in a shuffled order)
   // take each value once; the rest are drawn with weights.
   std::vector<size_t> order(apps.size());

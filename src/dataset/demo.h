@@ -6,6 +6,8 @@
 // from them balances by construction.
 #pragma once
 
+#include <optional>
+
 #include <cstdint>
 
 #include "core/calendar/work_calendar.h"
@@ -21,12 +23,17 @@ struct DemoOptions {
   int first_year = 2018;
   int last_year = 2025;  // nothing is dated after 31 December of this year; cases still
                          // running then stay open
+  // Stop at this day instead of 31 December of last_year (it must fall in last_year): nothing
+  // is received, decided or published after it, and cases still running then stay open — a demo
+  // that ends "today".
+  std::optional<Date> until;
   const WorkCalendar* calendar = nullptr;  // REQUIRED: working days for dates and deadlines
 };
 
 // Deterministic: the same options give the same dataset on every platform (std::mt19937_64 with
 // our own distributions). Errors: kInvalidInput for options out of range (agencies 1–60,
-// applications 0–1,000,000, years inside the calendar, first ≤ last, no calendar).
+// applications 0–1,000,000, years inside the calendar, first ≤ last, `until` outside last_year,
+// no calendar).
 Result<Dataset> GenerateDemo(const DemoOptions& options);
 
 }  // namespace gongkai

@@ -270,3 +270,46 @@ TEST(DemoTest, ManyAgenciesGetDistinctSlugs) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+TEST(DemoTest, UntilEndsTheDemoOnThatDayWithCasesStillOpen) {
+  DemoOptions o = Official();
+  o.last_year = 2026;
+  o.until = Date::FromYmd(2026, 6, 30);
+  Result<Dataset> d = GenerateDemo(o);
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  const Date until = *o.until;
+  int open = 0, this_year = 0;
+  for (const auto& owned : d->applications) {
+    const Application& a = owned.record;
+    EXPECT_LE(a.received_on, until) << a.number;
+    for (const ApplicationEvent& e : a.events) EXPECT_LE(e.on, until) << a.number;
+    if (a.received_on.year() == 2026) ++this_year;
+    bool closed = false;
+    for (const ApplicationEvent& e : a.events) {
+      closed |= e.kind == EventKind::kAnswered || e.kind == EventKind::kWithdrawn ||
+                e.kind == EventKind::kCorrectionLapsed || e.kind == EventKind::kFeeLapsed;
+    }
+    if (!closed) ++open;
+  }
+  EXPECT_GT(this_year, 0) << "applications received in the first half of 2026";
+  EXPECT_GT(open, 0) << "some cases are still running on the last day";
+  for (const auto& owned : d->catalog_items) {
+    const CatalogItem& c = owned.record;
+    EXPECT_LE(c.created_on, until) << c.title;
+    if (c.published_on) EXPECT_LE(*c.published_on, until) << c.title;
+  }
+  // Still a valid dataset.
+  Result<std::string> json = DatasetToJson(*d);
+  ASSERT_TRUE(json.ok());
+  Result<Dataset> back = ParseDataset(*json, "demo.json");
+  EXPECT_TRUE(back.ok()) << back.status().message();
+
+  o.until = Date::FromYmd(2025, 6, 30);
+  EXPECT_EQ(GenerateDemo(o).status().code(), ErrorCode::kInvalidInput);
+}
+
+}  // namespace
+}  // namespace gongkai
