@@ -199,6 +199,17 @@ Response StatusPage(Call& call, const Status& status) {
   if (code < 500) return ErrorPage(call, code, status.message());
   spdlog::error("{} {}：{}", call.request().method, call.request().target, status.message());
   if (status.code() == ErrorCode::kStorage) {
+    // Attachment files (app/attachment_store.h) fail apart from the database: say which, without
+    // the server's paths.
+    const std::string& m = status.message();
+    if (m.rfind("无法保存附件", 0) == 0) {
+      return ErrorPage(call, code,
+                       "服务器无法保存附件（磁盘已满或附件存储不可用），本次上传未保存。"
+                       "请稍后再试或联系系统管理员。");
+    }
+    if (m.rfind("附件文件已损坏", 0) == 0) {
+      return ErrorPage(call, code, "附件文件已损坏，暂时无法提供下载。请联系系统管理员。");
+    }
     call.DiscardRepo();
     return ErrorPage(call, code, "数据库暂时无法访问，请稍后再试。");
   }

@@ -257,6 +257,30 @@ TEST_P(ConsoleCatalogHttpTest, EditorCreatesEditsAttachesPublishesAndWithdrawsAn
   EXPECT_EQ(anonymous.Header("location").rfind("/console/login", 0), 0u);
 }
 
+// The attachment store cannot write (a full disk, a lost mount — here its directory is
+// blocked by a plain file): the upload gets 503 with a Chinese message, no attachment row is
+// left behind, and once the store is back the same upload works.
+TEST_P(ConsoleCatalogHttpTest, AnUploadThatCannotBeStoredGets503AndLeavesNothing) {
+  Browser ed = SignedIn("editor1");
+  const int64_t id = CreateDraft(ed, "存储故障测试", "2026-02-20");
+  ASSERT_GT(id, 0);
+  const fs::path files = dir_.path() / "files";
+  fs::remove_all(files);
+  std::ofstream(files) << "not a directory";
+  HttpResponse failed = ed.PostMultipart(ItemPath(id) + "/files", {{"csrf", ed.Csrf()}},
+                                         {{"file", "办法.pdf", "application/pdf", TinyPdf()}});
+  EXPECT_EQ(failed.status, 503) << failed.body.substr(0, 2000);
+  EXPECT_TRUE(failed.Has("服务器无法保存附件")) << failed.body.substr(0, 2000);
+  EXPECT_FALSE(failed.Has(files.string())) << "no server paths in the page";
+  EXPECT_FALSE(ed.Get(ItemPath(id) + "/edit").Has("办法.pdf")) << "no half-written attachment";
+
+  fs::remove(files);
+  HttpResponse ok = ed.PostMultipart(ItemPath(id) + "/files", {{"csrf", ed.Csrf()}},
+                                     {{"file", "办法.pdf", "application/pdf", TinyPdf()}});
+  EXPECT_EQ(ok.status, 303) << ok.body.substr(0, 2000);
+  EXPECT_TRUE(ed.Get(ItemPath(id) + "/edit").Has("办法.pdf"));
+}
+
 TEST_P(ConsoleCatalogHttpTest, GuideVersionsArePublishedByEditors) {
   Browser ed = SignedIn("editor1");
   const std::string path = "/console/agencies/k-commerce/guide";
