@@ -189,6 +189,21 @@ Response ErrorPage(Call& call, int status, const std::string& message) {
   page.set("message", message);
   PageMeta meta;
   meta.title = HeadingFor(status);
+  // In the console, a signed-in officer keeps the console's navigation and goes back to the
+  // dashboard; everyone else gets the portal's page.
+  std::optional<app::Authenticated> staff;
+  if (call.request().path.rfind("/console/", 0) == 0) {
+    if (Result<app::Authenticated> s = call.Staff(); s.ok()) staff = std::move(s).value();
+  }
+  if (staff) {
+    meta.layout = "layouts/console";
+    meta.staff = &*staff;
+    page.set("back_url", "/console/");
+    page.set("back_label", "返回工作台");
+  } else {
+    page.set("back_url", "/");
+    page.set("back_label", "返回首页");
+  }
   Response r = RenderPage(call, status, "portal/error", page, meta);
   r.status = status;
   return r;
