@@ -436,6 +436,21 @@ class TestDatabase {
   // What `gongkai --db` takes: the file, or the PostgreSQL URL.
   const std::string& url() const { return url_; }
 
+  // Runs one SQL statement on the database while the server has it open (a test that ages a
+  // session, say): the sqlite3 shell on the file (waiting up to 5 s for a lock), or libpq.
+  // Empty on success, else the error.
+  std::string Exec(const std::string& sql) const {
+    if (!pg_name_.empty()) return PgExec(url_, sql);
+    const std::string command = "sqlite3 -cmd '.timeout 5000' '" + url_ + "' \"" + sql + "\" 2>&1";
+    FILE* p = ::popen(command.c_str(), "r");
+    if (p == nullptr) return "popen failed";
+    std::string out;
+    char buf[256];
+    while (size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    const int rc = ::pclose(p);
+    return rc == 0 ? std::string() : "sqlite3: " + out;
+  }
+
  private:
   std::string url_, pg_admin_, pg_name_;
 };
