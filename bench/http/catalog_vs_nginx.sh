@@ -55,7 +55,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 # --- Data: the demo agencies with their catalog (hundreds of items each) ------------------------
 DB=$WORK/bench.db
-"$GONGKAI" --db "$DB" demo generate --agencies 2 >/dev/null
+"$GONGKAI" --data "$REPO/data" --db "$DB" demo generate --agencies 2 >/dev/null
 SLUG=$(sqlite3 "$DB" "SELECT a.slug FROM agencies a JOIN catalog_items c ON c.agency_id = a.id
   WHERE c.published_on IS NOT NULL AND c.withdrawn_on IS NULL GROUP BY a.id ORDER BY COUNT(*) DESC LIMIT 1")
 ITEMS=$(sqlite3 "$DB" "SELECT COUNT(*) FROM catalog_items c JOIN agencies a ON a.id = c.agency_id
@@ -75,7 +75,7 @@ cat >"$WORK/gongkai.json" <<JSON
   "rate_limit": {"enabled": false}
 }
 JSON
-"$GONGKAI" --db "$DB" serve --listen "127.0.0.1:$G_PORT" --config "$WORK/gongkai.json" \
+"$GONGKAI" --data "$REPO/data" --db "$DB" serve --listen "127.0.0.1:$G_PORT" --config "$WORK/gongkai.json" \
   >"$WORK/gongkai.out" 2>"$WORK/gongkai.err" &
 SERVER_PID=$!
 for _ in $(seq 1 300); do

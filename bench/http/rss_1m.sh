@@ -64,7 +64,7 @@ cat >"$WORK/gongkai.json" <<JSON
   "rate_limit": {"enabled": false}
 }
 JSON
-"$GONGKAI" --db "$DB" serve --listen "127.0.0.1:$PORT" --config "$WORK/gongkai.json" \
+"$GONGKAI" --data "$REPO/data" --db "$DB" serve --listen "127.0.0.1:$PORT" --config "$WORK/gongkai.json" \
   >"$WORK/out" 2>"$WORK/err" &
 SERVER_PID=$!
 for _ in $(seq 1 600); do

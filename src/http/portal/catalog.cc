@@ -60,6 +60,7 @@ std::string CatalogUrl(const Agency& agency, const CatalogQuery& q, int page) {
 
 ViewList Options(const std::vector<FacetCount>& facets, const std::string& selected) {
   ViewList out;
+  out.reserve(facets.size() + 1);  // mustache::data's move is not noexcept: growing copies
   bool found = selected.empty();
   for (const FacetCount& f : facets) {
     View o;
@@ -92,6 +93,7 @@ View Pagination(const Agency& agency, const CatalogQuery& q, int64_t total) {
   p.set("next_url", CatalogUrl(agency, q, q.page + 1));
   p.set("last_url", CatalogUrl(agency, q, pages));
   ViewList links;
+  links.reserve(2 * kPageWindow + 1);
   for (int n = std::max(1, q.page - kPageWindow); n <= std::min(pages, q.page + kPageWindow); ++n) {
     View l;
     l.set("number", std::to_string(n));
@@ -147,6 +149,7 @@ Response Catalog(Call& call) {
   page.set("genres", Options(facets->genres, q->filter.genre));
   page.set("years", Options(facets->years, q->filter.year ? std::to_string(*q->filter.year) : ""));
   ViewList validity;
+  validity.reserve(3);
   for (Validity v : {Validity::kValid, Validity::kExpired, Validity::kRepealed}) {
     View o;
     o.set("value", std::string(ToCode(v)));
@@ -160,6 +163,7 @@ Response Catalog(Call& call) {
   page.set("filtered", filtered);
   page.set("total", std::to_string(found->total));
   ViewList rows;
+  rows.reserve(found->items.size());
   for (const CatalogItem& item : found->items) rows.push_back(ItemRow(*agency, item));
   page.set("items", rows);
   page.set("caption", "法定主动公开内容目录");
