@@ -2,6 +2,7 @@
 // SQLite and PostgreSQL with the same behaviour; every method is one transaction.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -283,5 +284,20 @@ class Repository {
 // kStorage with the reason (locked, not a database, cannot connect, newer schema than this
 // program).
 Result<std::unique_ptr<Repository>> OpenRepository(const std::string& url);
+
+// Memory each SQLite connection opened from now on (OpenRepository, OpenSearchFeed) may use:
+// its page cache in KiB, and how much of the file it maps in bytes (mapped pages count in the
+// process's resident set). The defaults — read through a map instead of read() copies, and a
+// cache big enough for one agency-year, so LoadYear is bound by SQLite, not by the kernel —
+// suit one-shot commands such as computing a report. `gongkai serve`, with one connection per
+// worker thread, sets small values so its resident set stays bounded on a large database
+// (bench/README.md). Thread-safe; values < 0 are taken as 0. No effect on PostgreSQL.
+// Defined in store/sqlite/sqlite_store.cc.
+struct SqliteMemory {
+  int64_t cache_kib = 65536;
+  int64_t mmap_bytes = 268435456;
+};
+void SetSqliteMemory(SqliteMemory memory);
+SqliteMemory GetSqliteMemory();
 
 }  // namespace gongkai

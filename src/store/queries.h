@@ -11,10 +11,6 @@ namespace gongkai::store {
 inline constexpr char kSqliteJournalWal[] = "PRAGMA journal_mode = WAL";
 inline constexpr char kSqliteForeignKeys[] = "PRAGMA foreign_keys = ON";
 inline constexpr char kSqliteBusyTimeout[] = "PRAGMA busy_timeout = 3000";
-// Reads through a memory map instead of read() copies, and a page cache big enough for one
-// agency-year, so LoadYear is bound by SQLite, not by the kernel.
-inline constexpr char kSqliteMmap[] = "PRAGMA mmap_size = 268435456";
-inline constexpr char kSqliteCacheSize[] = "PRAGMA cache_size = -65536";
 inline constexpr char kSqliteBeginWrite[] = "BEGIN IMMEDIATE";
 inline constexpr char kSqliteBeginRead[] = "BEGIN";
 inline constexpr char kPostgresQuiet[] = "SET client_min_messages = warning";

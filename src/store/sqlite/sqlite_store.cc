@@ -2,6 +2,8 @@
 
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <system_error>
 
@@ -19,6 +21,9 @@ std::string ConnectString(const std::string& path) {
   if (path.find_first_of(" \t") == std::string::npos) return "db=" + path;
   return "db=\"" + path + "\"";
 }
+
+std::atomic<int64_t> g_cache_kib{SqliteMemory{}.cache_kib};
+std::atomic<int64_t> g_mmap_bytes{SqliteMemory{}.mmap_bytes};
 
 }  // namespace
 
@@ -49,9 +54,10 @@ Result<std::unique_ptr<Repository>> OpenSqliteRepository(const std::string& path
     int timeout_ms = 0;
     conn->sql << kSqliteBusyTimeout, soci::into(timeout_ms);
     conn->sql << kSqliteForeignKeys;
+    const SqliteMemory memory = GetSqliteMemory();
     long long mmap_size = 0;
-    conn->sql << kSqliteMmap, soci::into(mmap_size);
-    conn->sql << kSqliteCacheSize;
+    conn->sql << "PRAGMA mmap_size = " + std::to_string(memory.mmap_bytes), soci::into(mmap_size);
+    conn->sql << "PRAGMA cache_size = -" + std::to_string(memory.cache_kib);
     std::string journal_mode;
     conn->sql << kSqliteJournalWal, soci::into(journal_mode);
     GONGKAI_RETURN_IF_ERROR(ApplyMigrations(*conn));
@@ -62,3 +68,14 @@ Result<std::unique_ptr<Repository>> OpenSqliteRepository(const std::string& path
 }
 
 }  // namespace gongkai::store
+
+namespace gongkai {
+
+void SetSqliteMemory(SqliteMemory memory) {
+  store::g_cache_kib = std::max<int64_t>(0, memory.cache_kib);
+  store::g_mmap_bytes = std::max<int64_t>(0, memory.mmap_bytes);
+}
+
+SqliteMemory GetSqliteMemory() { return {store::g_cache_kib.load(), store::g_mmap_bytes.load()}; }
+
+}  // namespace gongkai
