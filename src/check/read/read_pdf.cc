@@ -4,9 +4,12 @@
 #include <poppler-page.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <climits>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "check/read/deadline.h"
 #include "check/read/decode.h"
@@ -22,10 +25,43 @@ constexpr int kMaxPdfPages = 2000;
 constexpr std::string_view kScannedMessage =
     "PDF 中没有可提取的文字，可能是扫描件，需要先做文字识别（OCR）后再检查";
 
-void SilencePoppler() {
+// A one-page PDF with no content, its cross-reference offsets computed.
+std::string EmptyPdf() {
+  const char* objects[] = {
+      "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n",
+      "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n",
+      "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>\nendobj\n",
+  };
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (const char* o : objects) {
+    offsets.push_back(pdf.size());
+    pdf += o;
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 4\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// Once per process: poppler's error messages off, and its global tables kept loaded. poppler-cpp
+// loads those tables (name-to-Unicode maps, CMaps: dozens of files under /usr/share/poppler,
+// parsed with sscanf) when a first document opens and frees them when the last one closes, so
+// every ReadPdf paid for reading them again — most of its time on a small report. One empty
+// document held for the life of the process keeps them loaded.
+void InitPoppler() {
   static std::once_flag once;
-  std::call_once(
-      once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
+  std::call_once(once, [] {
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    static const std::string bytes = EmptyPdf();
+    static const std::unique_ptr<poppler::document> keep(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  });
 }
 
 // A character poppler yields for a glyph it cannot map to Unicode: U+FFFD, private use, control
@@ -66,7 +102,7 @@ Result<Document> ReadPdf(std::string_view bytes, std::string_view source_name,
                                                   std::min<size_t>(limits.max_bytes, INT_MAX)));
   }
   const Deadline deadline(limits.max_seconds);
-  SilencePoppler();
+  InitPoppler();
 
   std::unique_ptr<poppler::document> pdf(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
