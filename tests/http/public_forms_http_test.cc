@@ -609,6 +609,14 @@ TEST_P(PublicFormsHttpTest, AnItemPublishedThroughTheUseCaseIsFoundByQueriesOfEv
                   .Has("小区验收办法的通知"));
   EXPECT_FALSE(Get("/search?topic=" + UrlEncode("财政") + "&q=" + UrlEncode("垃圾分类示范"))
                    .Has("小区验收办法的通知"));
+  // Topic choices come from the chosen agency's items; without an agency the page says so
+  // instead of grouping every agency's items (seconds at a million items).
+  HttpResponse scoped = Get("/search?agency=search-test&q=" + UrlEncode("垃圾分类示范"));
+  EXPECT_TRUE(scoped.Has("<option value=\"综合政务\">综合政务</option>")) << scoped.body;
+  EXPECT_FALSE(scoped.Has("s-topic-hint"));
+  HttpResponse unscoped = Get("/search?q=" + UrlEncode("垃圾分类示范"));
+  EXPECT_TRUE(unscoped.Has("先选择机关")) << unscoped.body;
+  EXPECT_FALSE(unscoped.Has("<option value=\"综合政务\">"));
   HttpResponse by_date = Get("/search?sort=date&q=" + UrlEncode("公开"));
   EXPECT_EQ(by_date.status, 200);
   EXPECT_TRUE(by_date.Has("<option value=\"date\" selected>"));
