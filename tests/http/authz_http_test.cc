@@ -33,11 +33,6 @@ constexpr char kDataset[] = R"({"version": 1,
     {"slug": "b-office", "name": "乙区政府办公室", "short_name": "乙区办", "org_code": "000044444"}
   ]})";
 
-std::string TinyPdf() {
-  return "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-         "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-}
-
 std::string First(const std::string& text, const std::string& pattern) {
   std::smatch m;
   return std::regex_search(text, m, std::regex(pattern)) ? m[1].str() : "";

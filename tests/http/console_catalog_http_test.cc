@@ -32,13 +32,6 @@ constexpr char kDataset[] = R"({"version": 1,
     {"slug": "k-other", "name": "测试区财政局", "short_name": "财政局", "org_code": "000022222"}
   ]})";
 
-// A small valid PDF (what the attachment check reads: the %PDF- signature).
-std::string TinyPdf() {
-  return "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-         "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
-         "trailer << /Root 1 0 R >>\n%%EOF\n";
-}
-
 class ConsoleCatalogHttpTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {

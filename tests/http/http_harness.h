@@ -150,6 +150,13 @@ struct FilePart {
   std::string field, file_name, content_type, bytes;
 };
 
+// A small PDF an attachment check accepts (the %PDF- signature, a catalog, an EOF marker).
+inline std::string TinyPdf() {
+  return "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+         "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+         "trailer << /Root 1 0 R >>\n%%EOF\n";
+}
+
 // The boundary of MultipartBody (Content-Type: multipart/form-data; boundary=…).
 inline constexpr char kBoundary[] = "----gongkaiTestBoundary7MA4YWxkTrZu0gW";
 
