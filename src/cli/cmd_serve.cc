@@ -188,7 +188,11 @@ int Run(CLI::App& root, Context& ctx, const ServeArgs& args) {
   std::shared_ptr<http::SearchService> search = site.search;
   http::App app(
       std::move(site), [db_url] { return OpenRepository(db_url); }, threads);
-  if (search) search->Start();
+  if (search) {
+    // Catalog changes made on any node reach this one through the outbox: cached pages go.
+    search->OnChange([&app] { app.CatalogChanged(); });
+    search->Start();
+  }
   Status st = http::Serve(app, *access, [&](const std::string& url) {
     std::cout << "gongkai serve：正在监听 " << url << "（数据库 " << db_url << "，" << threads
               << " 个工作线程；按 Ctrl-C 停止）" << std::endl;

@@ -8,7 +8,8 @@ App::App(Site site, RepositoryPool::Opener open, size_t pool_size)
       reports_(static_cast<size_t>(site_.config.report_cache_entries),
                site_.config.report_cache_seconds),
       facets_(site_.config.listing_cache_seconds, 4096),
-      latest_(site_.config.listing_cache_seconds, 4) {
+      latest_(site_.config.listing_cache_seconds, 4),
+      pages_(site_.config.listing_cache_seconds, 2048) {
   const RateLimitConfig& rl = site_.config.rate_limit;
   if (rl.enabled) {
     limiter_.emplace(rl.requests_per_second, rl.burst, rl.max_clients);

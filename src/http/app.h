@@ -3,6 +3,7 @@
 // function, and render.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -81,6 +82,19 @@ class App {
   // listing_cache_seconds).
   TtlCache<std::pair<int64_t, int32_t>, CatalogFacets>& facets() { return facets_; }
   TtlCache<int32_t, std::vector<CatalogItem>>& latest() { return latest_; }
+  // Catalog pages as rendered (key: CatalogPageKey), reused while the catalog version is the
+  // one they were rendered at, and for listing_cache_seconds at most (changes that reach the
+  // database by other ways than this node's console or the search outbox, such as
+  // `gongkai load`, show within that time).
+  struct RenderedPage {
+    uint64_t version = 0;
+    std::string body;
+  };
+  TtlCache<std::string, RenderedPage>& pages() { return pages_; }
+  // The catalog version: bumped by every successful console POST on this node (server.cc) and
+  // by every outbox apply that took in a change made on any node (search_service.h).
+  uint64_t catalog_version() const { return catalog_version_.load(std::memory_order_acquire); }
+  void CatalogChanged() { catalog_version_.fetch_add(1, std::memory_order_acq_rel); }
   // nullptr when rate limiting is disabled.
   RateLimiter* rate_limiter() { return limiter_ ? &*limiter_ : nullptr; }
   // Submissions of public forms (online applications) per client: a burst of
@@ -99,6 +113,8 @@ class App {
   ReportCache reports_;
   TtlCache<std::pair<int64_t, int32_t>, CatalogFacets> facets_;
   TtlCache<int32_t, std::vector<CatalogItem>> latest_;
+  TtlCache<std::string, RenderedPage> pages_;
+  std::atomic<uint64_t> catalog_version_{0};
   std::optional<RateLimiter> limiter_;
   std::optional<RateLimiter> submissions_;
   std::string css_version_;

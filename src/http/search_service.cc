@@ -102,6 +102,7 @@ Result<search::OutboxApplied> SearchService::ApplyLocked() {
   if (applied.ok()) {
     last_apply_ms_ = SteadyMs();
     if (applied->entries > 0) {
+      if (on_change_) on_change_();
       spdlog::debug("搜索索引 {}：应用 {} 条变更（更新 {}，删除 {}）", dir_, applied->entries,
                     applied->upserted, applied->deleted);
     }

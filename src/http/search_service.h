@@ -33,6 +33,10 @@ class SearchService {
                                                      int apply_seconds);
   ~SearchService();  // stops the thread
 
+  // Called (on the applying thread) after an apply that took in at least one change, so that
+  // caches of pages built from the catalog can drop what they hold. Set before Start().
+  void OnChange(std::function<void()> callback) { on_change_ = std::move(callback); }
+
   // Starts the background thread (once).
   void Start();
   // Stops it and waits for it (idempotent).
@@ -60,6 +64,7 @@ class SearchService {
   const std::string dir_;
   const FeedOpener open_feed_;
   const std::chrono::milliseconds period_;
+  std::function<void()> on_change_;
 
   std::mutex index_mu_;  // guards index_ (the pointer, not the index)
   std::shared_ptr<search::SearchIndex> index_;

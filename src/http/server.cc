@@ -267,6 +267,10 @@ restinio::request_handling_status_t Server::Handle(const restinio::request_handl
   try {
     resp = handler(call);
     if (resp.status >= 500) call.DiscardRepo();
+    // A console change that went through may change public pages: cached ones are dropped.
+    if (r.method == "POST" && resp.status < 400 && r.path.rfind("/console/", 0) == 0) {
+      app_.CatalogChanged();
+    }
   } catch (const std::exception& e) {
     spdlog::error("{} {} 处理失败：{}", r.method, r.target, e.what());
     call.DiscardRepo();

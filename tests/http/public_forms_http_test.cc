@@ -561,6 +561,8 @@ TEST_P(PublicFormsHttpTest, AnItemPublishedThroughTheUseCaseIsFoundByQueriesOfEv
   in.genre = "通知";
   in.summary = "规定示范小区验收的标准和程序 <i>不是标记</i>。";
   in.body = "各街道：为推进垃圾分类工作，现将示范小区验收办法印发给你们。";
+  // The catalog page is viewed (and cached by the server) before the publication.
+  ASSERT_FALSE(Get("/agencies/search-test/catalog").Has("小区验收办法的通知"));
   Result<int64_t> id = app::CreateItem(Services(), Editor(agency), agency.id, in, Now());
   ASSERT_TRUE(id.ok()) << id.status().message();
   Result<app::PublishResult> published =
@@ -577,6 +579,9 @@ TEST_P(PublicFormsHttpTest, AnItemPublishedThroughTheUseCaseIsFoundByQueriesOfEv
   }
   ASSERT_TRUE(found.Has("小区验收办法的通知")) << Slurp(Path("server.err"));
   EXPECT_EQ(found.status, 200);
+  // The same outbox apply dropped the cached catalog page: the item is listed now, well within
+  // the listing cache's 30 s.
+  EXPECT_TRUE(Get("/agencies/search-test/catalog").Has("小区验收办法的通知"));
   const std::string url = "/agencies/search-test/items/" + published->item.index_no;
   EXPECT_TRUE(found.Has("href=\"" + url + "\"")) << found.body;
   EXPECT_TRUE(found.Has("关于<mark>垃圾分类示范</mark>小区验收办法的通知")) << found.body;

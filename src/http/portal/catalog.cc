@@ -117,9 +117,32 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
+Response RenderCatalog(Call& call);
+
 }  // namespace
 
 Response Catalog(Call& call) {
+  // A page rendered at the current catalog version is served again as it is (App::pages).
+  App& app = call.app();
+  const std::string cache_key = call.request().Route("slug") + '\x1f' + call.request().target +
+                                '\x1f' + (call.large_text() ? "L" : "N") + '\x1f' +
+                                std::to_string(call.today().days());
+  const uint64_t version = app.catalog_version();
+  if (std::optional<App::RenderedPage> hit = app.pages().Get(cache_key, app.Now());
+      hit && hit->version == version) {
+    return Response::Html(200, std::move(hit->body));
+  }
+  Response rendered = RenderCatalog(call);
+  if (rendered.status == 200 && rendered.headers.empty()) {
+    app.pages().Put(cache_key, App::RenderedPage{version, rendered.body}, app.Now());
+  }
+  return rendered;
+}
+
+namespace {
+
+// The catalog page from the database (Catalog caches what this returns).
+Response RenderCatalog(Call& call) {
   Result<Agency> agency = RouteAgency(call);
   if (!agency.ok()) return StatusPage(call, agency.status());
   Result<CatalogQuery> q = ParseCatalogQuery(call.request(), call.today());
@@ -179,6 +202,8 @@ Response Catalog(Call& call) {
   meta.crumbs = {{agency->name, AgencyUrl(*agency)}, {"法定主动公开内容", ""}};
   return RenderPage(call, 200, "portal/catalog", page, meta);
 }
+
+}  // namespace
 
 Response Item(Call& call) {
   Result<Agency> agency = RouteAgency(call);
