@@ -155,7 +155,11 @@ Response RenderPage(Call& call, int status, const std::string& name, const View&
     spdlog::error("模板 {} 渲染失败：{}", meta.layout, html.status().message());
     return PlainError(500);
   }
-  return Response::Html(status, std::move(html).value());
+  Response r = Response::Html(status, std::move(html).value());
+  // Console pages show applicants' identities and contact data: never kept by a browser or a
+  // proxy (an office computer is often shared).
+  if (meta.layout == "layouts/console") r.AddHeader("Cache-Control", "private, no-store");
+  return r;
 }
 
 int HttpStatusFor(ErrorCode code) {

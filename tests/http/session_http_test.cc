@@ -81,7 +81,16 @@ TEST_P(SessionHttpTest, CookieLogoutAndIdleExpiry) {
   EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos) << set_cookie;
   EXPECT_NE(set_cookie.find("SameSite=Lax"), std::string::npos) << set_cookie;
   EXPECT_EQ(set_cookie.find("Secure"), std::string::npos) << "plain http: not Secure";
-  EXPECT_EQ(b.Get("/console/").status, 200);
+  HttpResponse dashboard = b.Get("/console/");
+  EXPECT_EQ(dashboard.status, 200);
+  // Console pages are never stored by a browser or a proxy: one Cache-Control, private, no-store.
+  EXPECT_EQ(dashboard.headers.count("cache-control"), 1u);
+  EXPECT_EQ(dashboard.Header("cache-control"), "private, no-store");
+  HttpResponse check_page = b.Get("/console/check");
+  EXPECT_EQ(check_page.headers.count("cache-control"), 1u);
+  EXPECT_EQ(check_page.Header("cache-control"), "private, no-store");
+  HttpResponse login_page = Request(server_->base(), "/console/login", "GET", {});
+  EXPECT_EQ(login_page.Header("cache-control"), "private, no-store");
 
   // Logout revokes the session on the server: the old cookie no longer opens the console.
   const std::string old_cookie = "gk_session=" + CookieValue(login, "gk_session");

@@ -182,9 +182,7 @@ Response Applications(Call& call) {
 
   PageMeta meta = ConsoleMeta(*staff, "申请办理", "applications");
   meta.crumbs = {{"申请办理", ""}};
-  Response r = RenderPage(call, 200, "console/applications", page_view, meta);
-  r.AddHeader("Cache-Control", "private, no-store");
-  return r;
+  return RenderPage(call, 200, "console/applications", page_view, meta);
 }
 
 }  // namespace gongkai::http::console

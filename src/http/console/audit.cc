@@ -95,9 +95,7 @@ Response AuditLog(Call& call) {
   }
   PageMeta meta = ConsoleMeta(*staff, "审计日志 - " + agency->name, "audit");
   meta.crumbs = {{"审计日志", "/console/audit"}, {agency->name, ""}};
-  Response r = RenderPage(call, 200, "console/audit", page, meta);
-  r.AddHeader("Cache-Control", "no-store");
-  return r;
+  return RenderPage(call, 200, "console/audit", page, meta);
 }
 
 }  // namespace gongkai::http::console

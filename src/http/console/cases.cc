@@ -224,9 +224,7 @@ Response RegisterPage(Call& call, const app::Authenticated& staff, const Agency&
 
   PageMeta meta = ConsoleMeta(staff, "登记申请 - " + agency.name, "register");
   meta.crumbs = {{"登记申请", "/console/applications/new"}, {agency.name, ""}};
-  Response r = RenderPage(call, status, "console/register", page, meta);
-  r.AddHeader("Cache-Control", "no-store");
-  return r;
+  return RenderPage(call, status, "console/register", page, meta);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -533,7 +531,6 @@ Response CasePageFor(Call& call, const app::Authenticated& staff, const Agency& 
   }
   Response r = RenderPage(call, status, "console/case", page, meta);
   r.status = status;
-  r.AddHeader("Cache-Control", "no-store");
   if (show_secret) {
     SetCookie clear;
     clear.name = kSecretCookie;

@@ -329,7 +329,6 @@ Response RenderItem(Call& call, const app::Authenticated& staff, const Agency& a
   meta.warnings = state.warnings;
   Response r = RenderPage(call, status, "console/item_form", page, meta);
   r.status = status;
-  r.AddHeader("Cache-Control", "no-store");
   return r;
 }
 
@@ -442,7 +441,6 @@ Response CatalogItems(Call& call) {
   PageMeta meta = ConsoleMeta(st->staff, "目录发布 - " + agency.name, "catalog");
   meta.crumbs = {{"目录发布", "/console/catalog"}, {agency.name, ""}};
   Response r = RenderPage(call, 200, "console/catalog", v, meta);
-  r.AddHeader("Cache-Control", "no-store");
   return r;
 }
 

@@ -40,7 +40,6 @@ Response RenderForm(Call& call, const app::Authenticated& staff, const FieldErro
   meta.crumbs = {{"年报核查", ""}};
   Response r = RenderPage(call, status, "console/check", page, meta);
   r.status = status;
-  r.AddHeader("Cache-Control", "no-store");
   return r;
 }
 
@@ -220,7 +219,6 @@ Response CheckUpload(Call& call) {
   PageMeta meta = ConsoleMeta(*staff, "年报核查结果", "check");
   meta.crumbs = {{"年报核查", "/console/check"}, {"核查结果", ""}};
   Response resp = RenderPage(call, 200, "console/check_result", page, meta);
-  resp.AddHeader("Cache-Control", "no-store");
   return resp;
 }
 

@@ -107,7 +107,6 @@ Response Dashboard(Call& call) {
 
   PageMeta meta = ConsoleMeta(*staff, "工作台", "dashboard");
   Response r = RenderPage(call, 200, "console/dashboard", page, meta);
-  r.AddHeader("Cache-Control", "private, no-store");
   return r;
 }
 

@@ -129,7 +129,6 @@ Response RenderGuide(Call& call, const app::Authenticated& staff, const Agency& 
   if (!notice.empty()) meta.notices.push_back(notice);
   Response r = RenderPage(call, status, "console/guide", page, meta);
   r.status = status;
-  r.AddHeader("Cache-Control", "no-store");
   return r;
 }
 

@@ -66,9 +66,7 @@ Response CaseNotice(Call& call) {
   meta.crumbs = {{"申请办理", "/console/applications"},
                  {"申请 " + cv->file.application.number, case_url},
                  {notice->title, ""}};
-  Response r = RenderPage(call, 200, "console/notice", page, meta);
-  r.AddHeader("Cache-Control", "private, no-store");
-  return r;
+  return RenderPage(call, 200, "console/notice", page, meta);
 }
 
 }  // namespace gongkai::http::console

@@ -36,7 +36,6 @@ Response LoginPage(Call& call, int status, const std::string& login, const std::
   Response r = RenderPage(call, status, "console/login", page, meta);
   r.status = status;
   KeepFormToken(call, token, r);
-  r.AddHeader("Cache-Control", "no-store");
   return r;
 }
 
