@@ -77,20 +77,14 @@ Notice InsertNotice(Connection& conn, long long agency_id, long long application
   return n;
 }
 
-Result<Application> ReadEventsInto(Connection& conn, Application app,
-                                   std::vector<std::string>* ips) {
-  long long app_id = app.id;
-  std::string kind, on, outcome, party, note, actor, ip;
+// The columns of an application_events row as SOCI binds them, and the event they make.
+struct EventRow {
+  std::string kind, on, outcome, party, note, actor;
   int ext = 0;
   long long fee = 0;
   soci::indicator outcome_ind = soci::i_null, party_ind = soci::i_null;
-  soci::statement st =
-      (conn.sql.prepare << kSelectEventsOfApplication, soci::use(app_id, "application_id"),
-       soci::into(kind), soci::into(on), soci::into(outcome, outcome_ind), soci::into(ext),
-       soci::into(party, party_ind), soci::into(fee), soci::into(note), soci::into(actor),
-       soci::into(ip));
-  st.execute();
-  while (st.fetch()) {
+
+  ApplicationEvent Decode() const {
     ApplicationEvent e;
     e.kind = Must(DecodeColumn<EventKind>(kind, "application_events.kind",
                                           [](std::string_view c) { return EventKindFromCode(c); }));
@@ -109,9 +103,26 @@ Result<Application> ReadEventsInto(Connection& conn, Application app,
     e.fee_fen = fee;
     e.note = note;
     e.actor = actor;
+    return e;
+  }
+};
+
+Result<Application> ReadEventsInto(Connection& conn, Application app,
+                                   std::vector<std::string>* ips) {
+  long long app_id = app.id;
+  EventRow r;
+  std::string ip;
+  soci::statement st =
+      (conn.sql.prepare << kSelectEventsOfApplication, soci::use(app_id, "application_id"),
+       soci::into(r.kind), soci::into(r.on), soci::into(r.outcome, r.outcome_ind),
+       soci::into(r.ext), soci::into(r.party, r.party_ind), soci::into(r.fee), soci::into(r.note),
+       soci::into(r.actor), soci::into(ip));
+  st.execute();
+  while (st.fetch()) {
+    ApplicationEvent e = r.Decode();
     app.events.push_back(std::move(e));
     if (ips) ips->push_back(ip);
-    outcome_ind = party_ind = soci::i_null;
+    r.outcome_ind = r.party_ind = soci::i_null;
   }
   return app;
 }
@@ -586,41 +597,19 @@ Result<std::vector<Application>> SociRepository::ListOpenApplications(
       }
     }
     long long app_id = 0;
-    std::string kind, on, outcome, party, note, actor;
-    int ext = 0;
-    long long fee = 0;
-    soci::indicator outcome_ind = soci::i_null, party_ind = soci::i_null;
+    EventRow r;
     soci::statement st =
         (conn_->sql.prepare << std::string(kSelectOpenEventsPrefix) + in +
                                    " ORDER BY e.application_id, e.seq",
-         soci::into(app_id), soci::into(kind), soci::into(on), soci::into(outcome, outcome_ind),
-         soci::into(ext), soci::into(party, party_ind), soci::into(fee), soci::into(note),
-         soci::into(actor));
+         soci::into(app_id), soci::into(r.kind), soci::into(r.on),
+         soci::into(r.outcome, r.outcome_ind), soci::into(r.ext), soci::into(r.party, r.party_ind),
+         soci::into(r.fee), soci::into(r.note), soci::into(r.actor));
     st.execute();
     while (st.fetch()) {
       auto it = index.find(app_id);
       if (it == index.end()) continue;
-      ApplicationEvent e;
-      e.kind =
-          Must(DecodeColumn<EventKind>(kind, "application_events.kind",
-                                       [](std::string_view c) { return EventKindFromCode(c); }));
-      e.on = DateColumn(on, "application_events.on_date");
-      if (outcome_ind == soci::i_ok) {
-        e.outcome =
-            Must(DecodeColumn<Outcome>(outcome, "application_events.outcome",
-                                       [](std::string_view c) { return OutcomeFromCode(c); }));
-      }
-      e.extension_days = ext;
-      if (party_ind == soci::i_ok) {
-        e.party = Must(DecodeColumn<ConsultationParty>(
-            party, "application_events.party",
-            [](std::string_view c) { return ConsultationPartyFromCode(c); }));
-      }
-      e.fee_fen = fee;
-      e.note = note;
-      e.actor = actor;
-      apps[it->second].events.push_back(std::move(e));
-      outcome_ind = party_ind = soci::i_null;
+      apps[it->second].events.push_back(r.Decode());
+      r.outcome_ind = r.party_ind = soci::i_null;
     }
     tx.Commit();
     return apps;
