@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The catalog page of gongkai (20 items, read from the database on every request) against nginx
-# serving a saved copy of the same bytes, with the same wrk load, in the same run.
+# The catalog page of gongkai (20 items; rendered from the database once per catalog version and
+# then served from the rendered-page cache, docs/http.md) against nginx serving a saved copy of
+# the same bytes, with the same wrk load, in the same run.
 # Targets (issue 3): gongkai's throughput ≥ 0.8 × nginx's, and gongkai's p99 ≤ 20 ms at 256
 # connections.
 #
 #   bench/http/catalog_vs_nginx.sh            # build (if needed) and run
-#   BUILD=/path/to/build DURATION=20s CONNECTIONS=256 WRK_THREADS=2 bench/http/catalog_vs_nginx.sh
+#   BUILD=/path/to/build DURATION=20s CONNECTIONS=256 WRK_THREADS=2 ROUNDS=3 bench/http/catalog_vs_nginx.sh
 #
 # Needs: wrk, nginx (Debian packages), curl, sqlite3, cmake. Uses the RELEASE build in
 # $BUILD (default <repo>/build-release; configured with -DCMAKE_BUILD_TYPE=Release when absent).
@@ -106,7 +107,8 @@ pid $WORK/nginx.pid;
 error_log $WORK/nginx-error.log warn;
 events { worker_connections 4096; }
 http {
-  access_log off;
+  # Both servers write an access log line per request (gongkai's config above has one too).
+  access_log $WORK/nginx-access.log;
   sendfile on;
   tcp_nopush on;
   keepalive_requests 10000000;
@@ -143,23 +145,35 @@ to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
   if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000;
   printf "%.2f", n }'; }
 
-run_wrk() {  # name url → sets RPS_<name>, P99_<name>, ERR_<name>
-  local name=$1 url=$2 out
+run_wrk() {  # name url round → appends to RPS_<name>, P99_<name>; adds to ERR_<name>
+  local name=$1 url=$2 round=$3 out
   wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
   out=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url")
-  echo "$out" >"$WORK/wrk-$name.txt"
-  printf -v "RPS_$name" '%s' "$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")"
-  printf -v "P99_$name" '%s' "$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
-  local bad errs
+  echo "$out" >"$WORK/wrk-$name-$round.txt"
+  local rps p99 bad errs
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
+  p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+  printf -v "RPS_$name" '%s' "$(eval echo "\$RPS_$name") $rps"
+  printf -v "P99_$name" '%s' "$(eval echo "\$P99_$name") $p99"
   bad=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")
   errs=$(awk '/Socket errors:/ { s = 0; for (i = 4; i <= NF; i += 2) s += $i; print s }' <<<"$out" | tr -d ,)
-  printf -v "ERR_$name" '%s' "$(( ${bad:-0} + ${errs:-0} ))"
+  printf -v "ERR_$name" '%s' "$(( $(eval echo "\${ERR_$name:-0}") + ${bad:-0} + ${errs:-0} ))"
 }
+median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
+# ROUNDS rounds, alternating the two servers, so that a disturbance of the shared machine hits
+# both; the figures compared are each server's median.
+ROUNDS=${ROUNDS:-3}
+RPS_gongkai="" RPS_nginx="" P99_gongkai="" P99_nginx="" ERR_gongkai=0 ERR_nginx=0
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-run_wrk gongkai "$G_URL"
-run_wrk nginx "$N_URL"
+for round in $(seq 1 "$ROUNDS"); do
+  run_wrk gongkai "$G_URL" "$round"
+  run_wrk nginx "$N_URL" "$round"
+done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+ALL_gongkai=$RPS_gongkai ALL_nginx=$RPS_nginx
+RPS_gongkai=$(median "$RPS_gongkai") RPS_nginx=$(median "$RPS_nginx")
+P99_gongkai=$(median "$P99_gongkai") P99_nginx=$(median "$P99_nginx")
 
 RATIO=$(awk -v g="$RPS_gongkai" -v n="$RPS_nginx" 'BEGIN { printf "%.3f", g / n }')
 RATIO_OK=$(awk -v r="$RATIO" -v t="$RATIO_TARGET" 'BEGIN { print (r >= t) ? 1 : 0 }')
@@ -168,11 +182,12 @@ verdict() { [[ $1 == 1 ]] && echo PASS || echo FAIL; }
 
 echo "目录页 $CATALOG_PATH（本页 $((ROWS - 1)) 行条目，$(stat -c %s "$ROOT$CATALOG_PATH") 字节；机关共 $ITEMS 条公开条目）"
 echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION --latency（先预热 $WARMUP）；服务端 $SERVER_THREADS 个工作线程/进程；$(nproc) 核，wrk 与服务端同机"
-echo "负载（uptime）：测量前 $LOAD_BEFORE，测量后 $LOAD_AFTER"
+echo "负载（uptime）：测量前 $LOAD_BEFORE，测量后 $LOAD_AFTER；$ROUNDS 轮交替测量，取中位数"
+echo "  各轮 req/s：gongkai ${ALL_gongkai# }；nginx ${ALL_nginx# }"
 printf '  %-8s %12s %10s %8s\n' "" "req/s" "p99 ms" "错误"
 printf '  %-8s %12s %10s %8s\n' gongkai "$RPS_gongkai" "$P99_gongkai" "$ERR_gongkai"
 printf '  %-8s %12s %10s %8s\n' nginx "$RPS_nginx" "$P99_nginx" "$ERR_nginx"
 echo "吞吐比 gongkai/nginx = $RATIO（目标 ≥ $RATIO_TARGET）：$(verdict "$RATIO_OK")"
 echo "gongkai p99 = $P99_gongkai ms（目标 ≤ $P99_TARGET_MS ms）：$(verdict "$P99_OK")"
-[[ $ERR_gongkai == 0 ]] || echo "注意：gongkai 有 $ERR_gongkai 个错误或非 2xx 响应（见 $WORK/wrk-gongkai.txt）"
+[[ $ERR_gongkai == 0 ]] || echo "注意：gongkai 有 $ERR_gongkai 个错误或非 2xx 响应（见 $WORK/wrk-gongkai-*.txt）"
 [[ $RATIO_OK == 1 && $P99_OK == 1 && $ERR_gongkai == 0 ]] && exit 0 || exit 1

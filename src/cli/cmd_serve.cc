@@ -1,6 +1,5 @@
 // gongkai serve [--listen HOST:PORT] [--config FILE] [--threads N]: the web front door (public
 // portal) on the database of --db, until SIGTERM or SIGINT.
-#include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -32,24 +31,6 @@ struct ServeArgs {
 bool EnvSet(const char* name) {
   const char* v = std::getenv(name);
   return v != nullptr && *v != '\0';
-}
-
-Result<std::shared_ptr<spdlog::logger>> AccessLogger(const std::string& path) {
-  std::shared_ptr<spdlog::logger> logger;
-  try {
-    if (path.empty()) {
-      logger = std::make_shared<spdlog::logger>("access",
-                                                std::make_shared<spdlog::sinks::stderr_sink_mt>());
-    } else {
-      logger = std::make_shared<spdlog::logger>(
-          "access", std::make_shared<spdlog::sinks::basic_file_sink_mt>(path, /*truncate=*/false));
-    }
-  } catch (const std::exception& e) {
-    return InvalidInput("无法打开访问日志 " + path + "：" + e.what());
-  }
-  logger->set_pattern("%Y-%m-%dT%H:%M:%S%z %v");
-  logger->flush_on(spdlog::level::info);
-  return logger;
 }
 
 int Run(CLI::App& root, Context& ctx, const ServeArgs& args) {
@@ -160,7 +141,7 @@ int Run(CLI::App& root, Context& ctx, const ServeArgs& args) {
   site.public_url = config.public_url.empty() ? "http://" + config.listen : config.public_url;
   while (!site.public_url.empty() && site.public_url.back() == '/') site.public_url.pop_back();
 
-  Result<std::shared_ptr<spdlog::logger>> access = AccessLogger(config.access_log);
+  Result<std::unique_ptr<http::AccessLog>> access = http::AccessLog::Open(config.access_log);
   if (!access.ok()) return Fail(access.status());
   // The server's own log (start, stop, errors with their detail) goes to standard error.
   spdlog::set_default_logger(std::make_shared<spdlog::logger>(
@@ -186,16 +167,18 @@ int Run(CLI::App& root, Context& ctx, const ServeArgs& args) {
                              : std::max<size_t>(2, std::thread::hardware_concurrency());
   site.config = config;
   std::shared_ptr<http::SearchService> search = site.search;
+  // Handlers run on the `threads` event loops and on as many blocking-pool threads (server.h):
+  // one database session each at most, so none waits for another.
   http::App app(
-      std::move(site), [db_url] { return OpenRepository(db_url); }, threads);
+      std::move(site), [db_url] { return OpenRepository(db_url); }, 2 * threads);
   if (search) {
     // Catalog changes made on any node reach this one through the outbox: cached pages go.
     search->OnChange([&app] { app.CatalogChanged(); });
     search->Start();
   }
-  Status st = http::Serve(app, *access, [&](const std::string& url) {
+  Status st = http::Serve(app, access->get(), [&](const std::string& url) {
     std::cout << "gongkai serve：正在监听 " << url << "（数据库 " << db_url << "，" << threads
-              << " 个工作线程；按 Ctrl-C 停止）" << std::endl;
+              << " 个事件循环线程，另有 " << threads << " 个线程处理较慢的请求；按 Ctrl-C 停止）" << std::endl;
   });
   if (search) search->Stop();
   if (!st.ok()) return Fail(st);

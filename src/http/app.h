@@ -88,7 +88,7 @@ class App {
   // `gongkai load`, show within that time).
   struct RenderedPage {
     uint64_t version = 0;
-    std::string body;
+    std::shared_ptr<const std::string> body;
   };
   TtlCache<std::string, RenderedPage>& pages() { return pages_; }
   // The catalog version: bumped by every successful console POST on this node (server.cc) and

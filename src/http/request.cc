@@ -1,5 +1,6 @@
 #include "http/request.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace gongkai::http {
@@ -107,24 +108,29 @@ Result<std::string> PercentDecode(std::string_view text, bool plus_is_space,
                                   std::string_view what) {
   std::string out;
   out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '%') {
-      if (i + 2 >= text.size()) {
-        return InvalidInput(std::string(what) + " \"" + Excerpt(text) + "\" 中有不完整的 % 转义");
-      }
-      const int h = HexValue(text[i + 1]);
-      const int l = HexValue(text[i + 2]);
-      if (h < 0 || l < 0) {
-        return InvalidInput(std::string(what) + " \"" + Excerpt(text) + "\" 中有无效的 % 转义");
-      }
-      out += static_cast<char>(h * 16 + l);
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
+  const std::string_view special = plus_is_space ? std::string_view("%+") : "%";
+  size_t i = 0;
+  while (i < text.size()) {
+    // The run up to the next escape is copied as it is.
+    const size_t next = std::min(text.find_first_of(special, i), text.size());
+    out.append(text.substr(i, next - i));
+    i = next;
+    if (i == text.size()) break;
+    if (text[i] == '+') {
       out += ' ';
-    } else {
-      out += c;
+      ++i;
+      continue;
     }
+    if (i + 2 >= text.size()) {
+      return InvalidInput(std::string(what) + " \"" + Excerpt(text) + "\" 中有不完整的 % 转义");
+    }
+    const int h = HexValue(text[i + 1]);
+    const int l = HexValue(text[i + 2]);
+    if (h < 0 || l < 0) {
+      return InvalidInput(std::string(what) + " \"" + Excerpt(text) + "\" 中有无效的 % 转义");
+    }
+    out += static_cast<char>(h * 16 + l);
+    i += 3;
   }
   if (!IsValidText(out)) {
     return InvalidInput(std::string(what) + " 不是有效的 UTF-8 文本（或含有控制字符）");

@@ -99,9 +99,9 @@ TEST(ResponseTest, RedirectsOnlyToLocalPaths) {
 
 TEST(ResponseTest, SecurityHeadersIncludeCspNosniffReferrerAndFraming) {
   auto headers = SecurityHeaders("");
-  auto find = [&](const std::string& name) {
+  auto find = [&](std::string_view name) -> std::string {
     for (auto& [k, v] : headers) {
-      if (k == name) return v;
+      if (k == name) return std::string(v);
     }
     return std::string();
   };

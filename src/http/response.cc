@@ -26,14 +26,15 @@ Response Response::Redirect(std::string location, int status) {
   return r;
 }
 
-std::vector<std::pair<std::string, std::string>> SecurityHeaders(std::string_view csp) {
-  return {
-      {"Content-Security-Policy", csp.empty() ? std::string(kDefaultCsp) : std::string(csp)},
+std::array<std::pair<std::string_view, std::string_view>, 5> SecurityHeaders(
+    std::string_view csp) {
+  return {{
+      {"Content-Security-Policy", csp.empty() ? std::string_view(kDefaultCsp) : csp},
       {"X-Content-Type-Options", "nosniff"},
       {"Referrer-Policy", "strict-origin-when-cross-origin"},
       {"X-Frame-Options", "DENY"},
       {"Cross-Origin-Opener-Policy", "same-origin"},
-  };
+  }};
 }
 
 const char* ReasonPhrase(int status) {

@@ -2,6 +2,8 @@
 // security headers (SecurityHeaders) to every response in one place.
 #pragma once
 
+#include <array>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,6 +25,8 @@ struct Response {
   int status = 200;
   std::string content_type = kHtmlType;
   std::string body;
+  // Sent instead of `body` when set: a page kept in a cache goes out without a copy.
+  std::shared_ptr<const std::string> shared_body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
   std::string csp;                                           // empty: kDefaultCsp
 
@@ -39,7 +43,8 @@ struct Response {
 
 // The headers the server adds to every response: Content-Security-Policy (`csp`, or the default),
 // X-Content-Type-Options, Referrer-Policy, X-Frame-Options, Cross-Origin-Opener-Policy.
-std::vector<std::pair<std::string, std::string>> SecurityHeaders(std::string_view csp);
+// The views point to `csp` (or a constant).
+std::array<std::pair<std::string_view, std::string_view>, 5> SecurityHeaders(std::string_view csp);
 
 // The standard reason phrase of `status` ("Not Found"); "Unknown" for others.
 const char* ReasonPhrase(int status);

@@ -1,7 +1,8 @@
 // Every URL of gongkai's web front door. Route parameters: ":name" matches one path segment,
 // ":name(regex)" what the regex matches (".+" may span slashes, as 索引号 contain one).
 // Parameters and query values reach handlers percent-decoded and checked as UTF-8 (server.cc);
-// a trailing slash is optional on every pattern.
+// a trailing slash is optional on every pattern. A final `true` marks a GET route that may take
+// long (Route::slow): it runs on the blocking pool, as every POST does.
 #include "http/routes.h"
 
 #include "http/console/case_pages.h"
@@ -19,17 +20,17 @@ const std::vector<Route>& Routes() {
       {"GET", "/agencies/:slug/catalog", portal::Catalog, "catalog"},
       {"GET", "/agencies/:slug/items/:key(.+)", portal::Item, "item"},
       {"GET", "/agencies/:slug/reports", portal::Reports, "reports"},
-      {"GET", "/agencies/:slug/reports/:file", portal::ReportFile, "report_file"},
-      {"GET", "/agencies/:slug/feed.atom", portal::AgencyFeed, "feed"},
-      {"GET", "/sitemap.xml", portal::Sitemap, "sitemap"},
-      {"GET", "/agencies/:slug/attachments/:id", portal::ItemAttachment, "attachment"},
+      {"GET", "/agencies/:slug/reports/:file", portal::ReportFile, "report_file", true},
+      {"GET", "/agencies/:slug/feed.atom", portal::AgencyFeed, "feed", true},
+      {"GET", "/sitemap.xml", portal::Sitemap, "sitemap", true},
+      {"GET", "/agencies/:slug/attachments/:id", portal::ItemAttachment, "attachment", true},
       {"GET", "/agencies/:slug/apply", portal::ApplyForm, "apply"},
       {"POST", "/agencies/:slug/apply", portal::Apply, "apply_post"},
       {"GET", "/track", portal::TrackForm, "track"},
       {"POST", "/track", portal::TrackPost, "track_post"},
       {"POST", "/track/notices/:file", portal::TrackNoticePdf, "track_notice_pdf"},
       {"POST", "/track/files/:id", portal::TrackFile, "track_file"},
-      {"GET", "/search", portal::Search, "search"},
+      {"GET", "/search", portal::Search, "search", true},
       // Officer console (console/).
       {"GET", "/console/login", console::LoginForm, "console_login"},
       {"POST", "/console/login", console::Login, "console_login_post"},
@@ -46,9 +47,9 @@ const std::vector<Route>& Routes() {
       {"POST", "/console/agencies/:slug/applications/:id(\\d+)/:action", console::CaseAction,
        "console_case_action"},
       {"GET", "/console/agencies/:slug/applications/:id(\\d+)/notices/:notice",
-       console::CaseNotice, "console_case_notice"},
+       console::CaseNotice, "console_case_notice", true},
       {"GET", "/console/agencies/:slug/applications/:id(\\d+)/files/:file_id",
-       console::CaseFileDownload, "console_case_file"},
+       console::CaseFileDownload, "console_case_file", true},
       {"GET", "/console/catalog", console::CatalogAgencies, "console_catalog_agencies"},
       {"GET", "/console/agencies/:slug/catalog", console::CatalogItems, "console_catalog"},
       {"GET", "/console/agencies/:slug/catalog/new", console::NewItemForm, "console_item_new"},
@@ -64,7 +65,7 @@ const std::vector<Route>& Routes() {
       {"POST", "/console/agencies/:slug/catalog/:id/files", console::UploadItemFile,
        "console_item_upload"},
       {"GET", "/console/agencies/:slug/catalog/:id/files/:file_id", console::ItemFile,
-       "console_item_file"},
+       "console_item_file", true},
       {"GET", "/console/agencies/:slug/guide", console::GuideForm, "console_guide"},
       {"POST", "/console/agencies/:slug/guide", console::PublishGuide, "console_guide_post"},
       {"GET", "/console/audit", console::AuditAgencies, "console_audit_agencies"},

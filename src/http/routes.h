@@ -16,6 +16,10 @@ struct Route {
   const char* pattern;  // express syntax: "/agencies/:slug/items/:key(.+)"
   Handler handler;
   const char* name;  // for docs and logs
+  // May take long (files, PDFs, search): run on the server's blocking pool, not on an event
+  // loop, so that the loop's other connections are not held up. Every POST runs there too
+  // (password hashing, database writes that may wait for a lock, uploads).
+  bool slow = false;
 };
 
 // All routes, tried in order; the first whose method and pattern match handles the request.

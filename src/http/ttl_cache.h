@@ -7,6 +7,7 @@
 
 #include <map>
 #include <mutex>
+#include <shared_mutex>
 #include <optional>
 #include <utility>
 
@@ -19,7 +20,7 @@ class TtlCache {
   TtlCache(double ttl_seconds, size_t max_entries) : ttl_(ttl_seconds), max_(max_entries) {}
 
   std::optional<Value> Get(const Key& key, double now) const {
-    std::lock_guard<std::mutex> lock(mu_);
+    std::shared_lock<std::shared_mutex> lock(mu_);  // readers (every page view) share it
     auto it = entries_.find(key);
     if (it == entries_.end() || now - it->second.first >= ttl_) return std::nullopt;
     return it->second.second;
@@ -27,7 +28,7 @@ class TtlCache {
 
   void Put(const Key& key, Value value, double now) {
     if (ttl_ <= 0 || max_ == 0) return;
-    std::lock_guard<std::mutex> lock(mu_);
+    std::lock_guard<std::shared_mutex> lock(mu_);
     while (entries_.size() >= max_ && entries_.find(key) == entries_.end()) {
       auto oldest = entries_.begin();
       for (auto it = entries_.begin(); it != entries_.end(); ++it) {
@@ -41,7 +42,7 @@ class TtlCache {
  private:
   const double ttl_;
   const size_t max_;
-  mutable std::mutex mu_;
+  mutable std::shared_mutex mu_;
   std::map<Key, std::pair<double, Value>> entries_;  // key → (stored at, value)
 };
 

@@ -626,6 +626,25 @@ TEST_P(PortalHttpTest, ABurstFromOneClientGets429) {
   EXPECT_EQ(last.Header("content-type"), "text/html; charset=utf-8");
 }
 
+// Every event loop listens on the port with SO_REUSEPORT, but the port is taken once without it
+// first: a second server on the same port (another gongkai too) is refused, never shares it.
+TEST_P(PortalHttpTest, ASecondServerOnTheSamePortIsRefused) {
+  StartServer();
+  const fs::path config = dir_.path() / "second.json";
+  std::ofstream(config) << "{\"access_log\": \"" << (dir_.path() / "second.log").string()
+                        << "\", \"search_index_dir\": \""
+                        << (dir_.path() / "search-second").string() << "\"}";
+  RunResult second = Gongkai("--db " + Quote(db_) + " serve --listen 127.0.0.1:" +
+                                 std::to_string(server_->port()) + " --config " +
+                                 Quote(config.string()),
+                             dir_.path());
+  EXPECT_NE(second.exit_code, 0);
+  EXPECT_NE(second.err.find("无法监听 127.0.0.1:" + std::to_string(server_->port())),
+            std::string::npos)
+      << second.err;
+  for (int i = 0; i < 8; ++i) EXPECT_EQ(Get("/").status, 200);  // the first one answers them all
+}
+
 // ---------------------------------------------------------------------------------------------
 // Graceful stop
 // ---------------------------------------------------------------------------------------------

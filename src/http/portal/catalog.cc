@@ -130,11 +130,15 @@ Response Catalog(Call& call) {
   const uint64_t version = app.catalog_version();
   if (std::optional<App::RenderedPage> hit = app.pages().Get(cache_key, app.Now());
       hit && hit->version == version) {
-    return Response::Html(200, std::move(hit->body));
+    Response cached = Response::Html(200, "");
+    cached.shared_body = std::move(hit->body);
+    return cached;
   }
   Response rendered = RenderCatalog(call);
   if (rendered.status == 200 && rendered.headers.empty()) {
-    app.pages().Put(cache_key, App::RenderedPage{version, rendered.body}, app.Now());
+    app.pages().Put(cache_key,
+                    App::RenderedPage{version, std::make_shared<const std::string>(rendered.body)},
+                    app.Now());
   }
   return rendered;
 }
