@@ -215,9 +215,14 @@ restinio::request_handling_status_t Server::Admit(const restinio::request_handle
   if (route.slow || r.method == "POST") {
     auto request = std::make_shared<Request>(std::move(r));
     restinio::asio_ns::post(*blocking_, [this, req, request, handler = route.handler, started] {
-      Call slow_call(app_, *request);
-      Response resp = Handle(slow_call, *request, handler);
-      Send(req, *request, std::move(resp), started);
+      try {
+        Call slow_call(app_, *request);
+        Response resp = Handle(slow_call, *request, handler);
+        Send(req, *request, std::move(resp), started);
+      } catch (const std::exception& e) {  // never out of a pool thread (that would terminate)
+        spdlog::error("{} {} 的响应未能发出：{}", request->method, request->target, e.what());
+        Finished();
+      }
     });
     return restinio::request_accepted();
   }

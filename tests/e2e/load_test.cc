@@ -133,6 +133,41 @@ TEST_F(LoadTest, DemoOutputIsDeterministic) {
   EXPECT_EQ(j["applications"].size(), 120u);
 }
 
+// `--until DATE` (scripts/run.sh passes today): nothing in the dataset happens after it, and
+// cases received shortly before it are still open; a bad date is refused naming the option.
+TEST_F(LoadTest, DemoUntilStopsEveryRecordAtTheDate) {
+  RunResult r = Run(
+      "demo generate --agencies 2 --applications 200 --seed 9 --years 2025-2025 --until "
+      "2025-06-30 --output -");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(j["applications"].empty());
+  size_t open = 0;
+  for (const auto& a : j["applications"]) {
+    EXPECT_LE(a["received_on"].get<std::string>(), "2025-06-30") << a["number"];
+    bool closed = false;
+    for (const auto& e : a["events"]) {
+      EXPECT_LE(e["on"].get<std::string>(), "2025-06-30") << a["number"];
+      closed = closed || e["kind"] == "answered" || e["kind"] == "withdrawn";
+    }
+    if (!closed) ++open;
+  }
+  EXPECT_GT(open, 0u) << "cases received in the last weeks are still open";
+  for (const auto& c : j["catalog_items"]) {
+    EXPECT_LE(c["created_on"].get<std::string>(), "2025-06-30") << c["title"];
+    if (c.contains("published_on") && c["published_on"].is_string()) {
+      EXPECT_LE(c["published_on"].get<std::string>(), "2025-06-30") << c["title"];
+    }
+  }
+
+  RunResult bad = Run("demo generate --until 2025-13-01 --output -");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("--until"), std::string::npos) << bad.err;
+  RunResult outside = Run("demo generate --years 2018-2024 --until 2025-03-01 --output -");
+  EXPECT_EQ(outside.exit_code, 1);
+  EXPECT_NE(outside.err.find("结束年份 2024"), std::string::npos) << outside.err;
+}
+
 // The official demo (README): its 2019 and 2021 reports have no error findings.
 TEST_F(LoadTest, OfficialDemoReportsHaveNoErrors) {
   RunResult gen =

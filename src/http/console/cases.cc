@@ -237,6 +237,13 @@ struct ActionError {
   std::map<std::string, std::string> values;
 };
 
+// 12345 → "123.45" (yuan from fen).
+std::string FenText(int64_t fen) {
+  std::string cents = std::to_string(fen % 100);
+  if (cents.size() < 2) cents = "0" + cents;
+  return std::to_string(fen / 100) + "." + cents;
+}
+
 std::string EventDetail(const ApplicationEvent& e) {
   std::string d;
   if (e.outcome) d += std::string(ToChinese(*e.outcome));
@@ -245,16 +252,9 @@ std::string EventDetail(const ApplicationEvent& e) {
   if (e.party) d += *e.party == ConsultationParty::kThirdParty ? "第三方" : "其他行政机关";
   if (e.fee_fen > 0) {
     if (!d.empty()) d += "；";
-    d += "金额 " + std::to_string(e.fee_fen / 100) + "." + (e.fee_fen % 100 < 10 ? "0" : "") +
-         std::to_string(e.fee_fen % 100) + " 元";
+    d += "金额 " + FenText(e.fee_fen) + " 元";
   }
   return d;
-}
-
-std::string FenText(int64_t fen) {
-  std::string cents = std::to_string(fen % 100);
-  if (cents.size() < 2) cents = "0" + cents;
-  return std::to_string(fen / 100) + "." + cents;
 }
 
 std::string FlashFor(std::string_view done) {
