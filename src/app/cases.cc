@@ -208,45 +208,22 @@ Result<RegisterOutcome> RegisterApplication(const Services& s, const Actor& acto
   if (app.confirmed_on && *app.confirmed_on > today) {
     return InvalidInput("确认日期 " + app.confirmed_on->ToString() + " 晚于今天");
   }
-  const ApplicationForm& form = *parsed.form;
-  app.applicant_type = form.applicant_type;
-  app.content = form.description;
-  Result<Deadline> deadline = ComputeDeadline(DeadlineInputOf(app, today), *s.calendar, false);
-  if (!deadline.ok()) return deadline.status();
-  Result<SealedPii> sealed = s.pii->Seal(form.applicant);
-  if (!sealed.ok()) return sealed.status();
-  Result<std::string> prefix = NoticePrefixOf(s, *agency);
-  if (!prefix.ok()) return prefix.status();
-
-  NewApplication na;
-  na.application = app;
-  na.pii = *sealed;
-  na.info_form = form.form;
-  na.delivery = form.delivery;
   // The fingerprint covers what the officer typed besides the form: channel, dates, number.
   const std::string fingerprint =
       FormCanonical(r.form) + std::string(ToCode(r.channel)) + "\x1f" + r.received_on.ToString() +
       "\x1f" + (r.confirmed_on ? r.confirmed_on->ToString() : "") + "\x1f" + r.number;
-  const std::string secret = PrepareSecret(s, r.agency_id, r.idempotency_key, fingerprint, na);
-  const Agency ag = *agency;
-  const Date due = deadline->due;
-  na.notice = [&](const Application& stored) -> Result<std::optional<NoticeDraft>> {
-    NoticeValues v;
-    v.text["due_date"] = due.ToChinese();
-    Result<NoticeDraft> d = DraftNotice(s, NoticeKind::kAcceptance, ag, *prefix, stored,
-                                        GroupCode(na.tracking_code), "", today, std::move(v));
-    if (!d.ok()) return d.status();
-    return std::optional<NoticeDraft>(std::move(d).value());
-  };
-  na.audit.recorded_at = now;
-  na.audit.actor = actor.Name();
-  na.audit.action = "application.register";
-  na.audit.client_ip = actor.client_ip;
-  na.audit.detail = "登记" + std::string(ToChinese(r.channel)) + "申请";
-  Result<CreatedApplication> created = CreateApplicationOnce(s, na, secret);
-  if (!created.ok()) return created.status();
-  out.registered = Registered{created->file.application.id, created->file.application.number,
-                              created->file.tracking_code, secret, !created->created};
+  AuditRecord audit;
+  audit.recorded_at = now;
+  audit.actor = actor.Name();
+  audit.action = "application.register";
+  audit.client_ip = actor.client_ip;
+  audit.detail = "登记" + std::string(ToChinese(r.channel)) + "申请";
+  Result<StoredApplication> stored = StoreNewApplication(
+      s, *agency, app, *parsed.form, r.idempotency_key, fingerprint, today, std::move(audit));
+  if (!stored.ok()) return stored.status();
+  const CreatedApplication& created = stored->created;
+  out.registered = Registered{created.file.application.id, created.file.application.number,
+                              created.file.tracking_code, stored->secret, !created.created};
   return out;
 }
 

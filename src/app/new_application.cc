@@ -1,6 +1,8 @@
 #include "app/new_application.h"
 
 #include "app/crypto.h"
+#include "app/notices.h"
+#include "core/application/deadline.h"
 #include "app/portal.h"
 
 namespace gongkai::app {
@@ -71,6 +73,43 @@ Result<CreatedApplication> CreateApplicationOnce(const Services& s, NewApplicati
     return Internal("重复提交的查询密码与首次提交不一致");
   }
   return created;
+}
+
+Result<StoredApplication> StoreNewApplication(const Services& s, const Agency& agency,
+                                              Application app, const ApplicationForm& form,
+                                              std::string_view idempotency_key,
+                                              const std::string& fingerprint_text, Date today,
+                                              AuditRecord audit) {
+  app.applicant_type = form.applicant_type;
+  app.content = form.description;
+  Result<Deadline> deadline = ComputeDeadline(DeadlineInputOf(app, today), *s.calendar, false);
+  if (!deadline.ok()) return deadline.status();
+  Result<SealedPii> sealed = s.pii->Seal(form.applicant);
+  if (!sealed.ok()) return sealed.status();
+  Result<std::string> prefix = NoticePrefixOf(s, agency);
+  if (!prefix.ok()) return prefix.status();
+
+  NewApplication na;
+  na.application = app;
+  na.pii = *sealed;
+  na.info_form = form.form;
+  na.delivery = form.delivery;
+  StoredApplication out;
+  out.secret = PrepareSecret(s, agency.id, idempotency_key, fingerprint_text, na);
+  out.due = deadline->due;
+  na.notice = [&](const Application& stored) -> Result<std::optional<NoticeDraft>> {
+    NoticeValues v;
+    v.text["due_date"] = out.due.ToChinese();
+    Result<NoticeDraft> d = DraftNotice(s, NoticeKind::kAcceptance, agency, *prefix, stored,
+                                        GroupCode(na.tracking_code), "", today, std::move(v));
+    if (!d.ok()) return d.status();
+    return std::optional<NoticeDraft>(std::move(d).value());
+  };
+  na.audit = std::move(audit);
+  Result<CreatedApplication> created = CreateApplicationOnce(s, na, out.secret);
+  if (!created.ok()) return created.status();
+  out.created = std::move(created).value();
+  return out;
 }
 
 }  // namespace gongkai::app

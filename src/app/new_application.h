@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "app/services.h"
+#include "core/agency.h"
 #include "core/application/applicant.h"
 #include "core/case_file.h"
 #include "core/status.h"
@@ -32,5 +33,22 @@ std::string FormCanonical(const ApplicationFormInput& form);
 // replay's stored secret is the one `secret` (kInternal otherwise).
 Result<CreatedApplication> CreateApplicationOnce(const Services& s, NewApplication& na,
                                                  const std::string& secret);
+
+struct StoredApplication {
+  CreatedApplication created;
+  std::string secret;  // for the receipt (the same on a replay of the same key)
+  Date due;            // the due date computed for `app` when it was stored
+};
+
+// Stores a new application from a parsed form — the one path of online submission and of
+// registration in the console: `app` (agency, channel, number, dates already set) gets the
+// form's applicant type and description, its due date, the applicant's data sealed, the form
+// and delivery, a secret (PrepareSecret over `fingerprint_text`), the 受理告知书 issued with it,
+// and `audit`; then CreateApplicationOnce.
+Result<StoredApplication> StoreNewApplication(const Services& s, const Agency& agency,
+                                              Application app, const ApplicationForm& form,
+                                              std::string_view idempotency_key,
+                                              const std::string& fingerprint_text, Date today,
+                                              AuditRecord audit);
 
 }  // namespace gongkai::app

@@ -52,61 +52,34 @@ Result<SubmitOutcome> SubmitApplication(const Services& s, const SubmitRequest& 
     out.errors = std::move(parsed.errors);
     return out;
   }
-  const ApplicationForm& form = *parsed.form;
   const Date today = now.ChinaDate();
-
   Application app;
   app.agency_id = agency->id;
   app.channel = Channel::kOnline;
   app.received_on = today;
   app.confirmed_on = today;
-  app.applicant_type = form.applicant_type;
   app.applicant_name = "";  // in the encrypted blob only
-  app.content = form.description;
-  Result<Deadline> deadline = ComputeDeadline(DeadlineInputOf(app, today), *s.calendar, false);
-  if (!deadline.ok()) return deadline.status();
-
-  Result<SealedPii> sealed = s.pii->Seal(form.applicant);
-  if (!sealed.ok()) return sealed.status();
-  Result<std::string> prefix = NoticePrefixOf(s, *agency);
-  if (!prefix.ok()) return prefix.status();
-
-  NewApplication na;
-  na.application = app;
-  na.pii = *sealed;
-  na.info_form = form.form;
-  na.delivery = form.delivery;
-  const std::string secret =
-      PrepareSecret(s, agency->id, req.idempotency_key, FormCanonical(req.form), na);
-  const Agency ag = *agency;
-  const Date due = deadline->due;
-  na.notice = [&](const Application& stored) -> Result<std::optional<NoticeDraft>> {
-    NoticeValues v;
-    v.text["due_date"] = due.ToChinese();
-    Result<NoticeDraft> d = DraftNotice(s, NoticeKind::kAcceptance, ag, *prefix, stored,
-                                        GroupCode(na.tracking_code), "", today, std::move(v));
-    if (!d.ok()) return d.status();
-    return std::optional<NoticeDraft>(std::move(d).value());
-  };
-  na.audit.recorded_at = now;
-  na.audit.actor = "public";
-  na.audit.action = "application.submit";
-  na.audit.client_ip = client_ip;
-  na.audit.detail = "在线提交政府信息公开申请";
-
-  Result<CreatedApplication> created = CreateApplicationOnce(s, na, secret);
-  if (!created.ok()) return created.status();
-  const CaseFile& file = created->file;
+  AuditRecord audit;
+  audit.recorded_at = now;
+  audit.actor = "public";
+  audit.action = "application.submit";
+  audit.client_ip = client_ip;
+  audit.detail = "在线提交政府信息公开申请";
+  Result<StoredApplication> stored =
+      StoreNewApplication(s, *agency, app, *parsed.form, req.idempotency_key,
+                          FormCanonical(req.form), today, std::move(audit));
+  if (!stored.ok()) return stored.status();
+  const CaseFile& file = stored->created.file;
   SubmitReceipt r;
   r.tracking_code = file.tracking_code;
-  r.secret = secret;
+  r.secret = stored->secret;
   r.register_no = file.application.number;
   r.agency_name = agency->name;
   r.received_on = file.application.received_on;
   Result<Deadline> stored_deadline =
       ComputeDeadline(DeadlineInputOf(file.application, today), *s.calendar, false);
-  r.due = stored_deadline.ok() ? stored_deadline->due : due;
-  r.duplicate = !created->created;
+  r.due = stored_deadline.ok() ? stored_deadline->due : stored->due;
+  r.duplicate = !stored->created.created;
   out.receipt = std::move(r);
   return out;
 }
