@@ -1,5 +1,6 @@
-// Every URL of gongkai's web front door. Route parameters: ":name" matches one path segment,
-// ":name(regex)" what the regex matches (".+" may span slashes, as 索引号 contain one).
+// Every URL of gongkai's web front door. Route parameters (router.h): ":name" matches one path
+// segment, ":name(\\d+)" one segment of digits, ":name(.+)" the rest of the path (slashes
+// included, as 索引号 contain one).
 // Parameters and query values reach handlers percent-decoded and checked as UTF-8 (server.cc);
 // a trailing slash is optional on every pattern. A final `true` marks a GET route that may take
 // long (Route::slow): it runs on the blocking pool, as every POST does.

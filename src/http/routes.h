@@ -1,5 +1,5 @@
-// The routing table: every URL of the site, in one place (STYLE.md §7). The server turns it
-// into RESTinio's express router; nothing else registers routes.
+// The routing table: every URL of the site, in one place (STYLE.md §7). The server matches
+// requests against it (router.h); nothing else registers routes.
 #pragma once
 
 #include <vector>
@@ -13,7 +13,7 @@ using Handler = Response (*)(Call&);
 
 struct Route {
   const char* method;   // "GET" (also answers HEAD), "POST"
-  const char* pattern;  // express syntax: "/agencies/:slug/items/:key(.+)"
+  const char* pattern;  // "/agencies/:slug/items/:key(.+)" (router.h)
   Handler handler;
   const char* name;  // for docs and logs
   // May take long (files, PDFs, search): run on the server's blocking pool, not on an event

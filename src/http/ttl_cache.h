@@ -7,8 +7,8 @@
 
 #include <map>
 #include <mutex>
-#include <shared_mutex>
 #include <optional>
+#include <shared_mutex>
 #include <utility>
 
 namespace gongkai::http {
