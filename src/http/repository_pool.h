@@ -1,7 +1,8 @@
 // Database access from request handlers. A Repository wraps one SOCI session, which is not
 // thread-safe, so each request borrows one from this pool for its duration and gives it back.
-// The pool opens repositories lazily, up to `max_size` (the number of worker threads, so a
-// worker never waits); a borrower beyond that waits until one is returned. A repository that
+// The pool opens repositories lazily, up to `max_size` (the number of threads that run
+// handlers — event loops and blocking pool — so none waits); a borrower beyond that waits until
+// one is returned. A repository that
 // reported a storage error (e.g. PostgreSQL restarted) is discarded rather than returned, so the
 // next request opens a fresh connection.
 #pragma once
