@@ -82,10 +82,10 @@ class App {
   // listing_cache_seconds).
   TtlCache<std::pair<int64_t, int32_t>, CatalogFacets>& facets() { return facets_; }
   TtlCache<int32_t, std::vector<CatalogItem>>& latest() { return latest_; }
-  // Catalog pages as rendered (key: CatalogPageKey), reused while the catalog version is the
-  // one they were rendered at, and for listing_cache_seconds at most (changes that reach the
-  // database by other ways than this node's console or the search outbox, such as
-  // `gongkai load`, show within that time).
+  // Catalog pages as rendered (key: agency, target, text size, day; portal/catalog.cc), reused
+  // while the catalog version is the one they were rendered at, and for listing_cache_seconds
+  // at most (changes that reach the database by other ways than this node's console or the
+  // search outbox, such as `gongkai load`, show within that time).
   struct RenderedPage {
     uint64_t version = 0;
     std::shared_ptr<const std::string> body;
