@@ -162,9 +162,7 @@ int Run(CLI::App& root, Context& ctx, const ServeArgs& args) {
     }
   }
 
-  const size_t threads = config.threads > 0
-                             ? static_cast<size_t>(config.threads)
-                             : std::max<size_t>(2, std::thread::hardware_concurrency());
+  const size_t threads = config.EventLoops();
   site.config = config;
   std::shared_ptr<http::SearchService> search = site.search;
   // Handlers run on the `threads` event loops and on as many blocking-pool threads (server.h):

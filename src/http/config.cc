@@ -1,8 +1,10 @@
 #include "http/config.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 namespace gongkai::http {
 namespace {
@@ -72,6 +74,11 @@ class Reader {
 };
 
 }  // namespace
+
+size_t ServerConfig::EventLoops() const {
+  if (threads > 0) return static_cast<size_t>(threads);
+  return std::max<size_t>(2, std::thread::hardware_concurrency());
+}
 
 Result<ServerConfig> ParseServerConfig(std::string_view json_text, const std::string& path) {
   json root = json::parse(json_text, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);

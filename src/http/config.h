@@ -31,7 +31,7 @@ struct ServerConfig {
   std::string listen = "127.0.0.1:8080";  // host:port, [v6]:port or :port (all addresses)
   std::string db;                         // empty: the CLI's --db / $GONGKAI_DB / default
   std::string data_dir;                   // empty: the CLI's --data / $GONGKAI_DATA / default
-  int threads = 0;                        // worker threads; 0: the number of cores (at least 2)
+  int threads = 0;  // event loops (and blocking-pool threads); 0: the number of cores, at least 2
   std::string access_log;                 // file to append the access log to; empty: stderr
   std::string templates_dir;              // empty: the built-in web/templates
   std::string static_dir;                 // empty: the built-in web/static
@@ -56,6 +56,10 @@ struct ServerConfig {
   int max_upload_bytes = 20 * 1024 * 1024;  // one attachment (console uploads)
   LimitsConfig limits;
   RateLimitConfig rate_limit;
+
+  // `threads`, or its default when 0: the server runs this many event loops and as many
+  // blocking-pool threads (server.h); the repository pool is sized from it too.
+  size_t EventLoops() const;
 };
 
 // Parses the JSON text of a configuration file named `path` (for messages) over the defaults.

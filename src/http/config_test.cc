@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace gongkai::http {
 namespace {
@@ -64,6 +66,16 @@ TEST(ServerConfigTest, UnknownKeysWrongTypesAndRangesNameTheKey) {
         << r.status().message();
     EXPECT_NE(r.status().message().find(c.expect), std::string::npos) << r.status().message();
   }
+}
+
+TEST(ServerConfigTest, EventLoopsAreTheThreadsOrTheCoresAndAtLeastTwo) {
+  ServerConfig config;
+  config.threads = 3;
+  EXPECT_EQ(config.EventLoops(), 3u);
+  config.threads = 1;
+  EXPECT_EQ(config.EventLoops(), 1u);  // asked for: one loop
+  config.threads = 0;
+  EXPECT_EQ(config.EventLoops(), std::max<size_t>(2, std::thread::hardware_concurrency()));
 }
 
 TEST(ParseListenTest, HostPortForms) {

@@ -306,9 +306,7 @@ bool Server::WaitIdle(std::chrono::seconds timeout) {
 Status Server::Run(const std::function<void(const std::string&)>& on_listening) {
   Result<ListenAddress> addr = ParseListen(config_.listen);
   if (!addr.ok()) return addr.status();
-  const size_t threads = config_.threads > 0
-                             ? static_cast<size_t>(config_.threads)
-                             : std::max<size_t>(2, std::thread::hardware_concurrency());
+  const size_t threads = config_.EventLoops();
 
   // The signals are taken by sigwait below, never delivered to a worker thread.
   sigset_t signals;
