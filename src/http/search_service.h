@@ -2,8 +2,8 @@
 // thread applies the search outbox every `apply_seconds`, and a search applies it first when the
 // last apply is older than that, so an item published on any node shows up within about
 // `apply_seconds`. A search that finds the index unreadable rebuilds it (EnsureIndex) and tries
-// once more. Thread-safe: SearchIndex serializes its own calls; this class serializes applies
-// and rebuilds.
+// once more. Thread-safe: searches run side by side (SearchIndex gives each call a reader of its
+// own); this class serializes applies and rebuilds.
 #pragma once
 
 #include <atomic>

@@ -57,8 +57,9 @@ int64_t NowUnix() {
 
 }  // namespace
 
-SearchIndex::SearchIndex(std::string dir, std::string db_path, std::unique_ptr<Xapian::Database> db)
-    : dir_(std::move(dir)), db_path_(std::move(db_path)), db_(std::move(db)) {}
+SearchIndex::SearchIndex(std::string dir, std::unique_ptr<Reader> first) : dir_(std::move(dir)) {
+  idle_.push_back(std::move(first));
+}
 
 SearchIndex::~SearchIndex() = default;
 
@@ -67,25 +68,45 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::Open(const std::string& dir) {
   if (!path.ok()) return path.status();
   Result<std::unique_ptr<Xapian::Database>> db = OpenChecked(dir, *path);
   if (!db.ok()) return db.status();
-  return std::unique_ptr<SearchIndex>(new SearchIndex(dir, *path, std::move(db).value()));
+  auto first = std::make_unique<Reader>(Reader{*path, std::move(db).value()});
+  return std::unique_ptr<SearchIndex>(new SearchIndex(dir, std::move(first)));
 }
 
-Status SearchIndex::Refresh() {
+Status SearchIndex::Refresh(Reader& reader) const {
   Result<std::string> path = CurrentDatabase(dir_);
   if (!path.ok()) return path.status();
-  if (*path != db_path_) {
+  if (*path != reader.path || reader.db == nullptr) {
     Result<std::unique_ptr<Xapian::Database>> db = OpenChecked(dir_, *path);
     if (!db.ok()) return db.status();
-    db_ = std::move(db).value();
-    db_path_ = *path;
+    reader.db = std::move(db).value();
+    reader.path = *path;
     return Status::Ok();
   }
   try {
-    db_->reopen();
+    reader.db->reopen();
   } catch (const Xapian::Error& e) {
     return Damaged(dir_, e.get_description());
   }
   return Status::Ok();
+}
+
+Result<std::unique_ptr<SearchIndex::Reader>> SearchIndex::TakeReader() {
+  std::unique_ptr<Reader> reader;
+  {
+    std::lock_guard<std::mutex> lock(readers_mu_);
+    if (!idle_.empty()) {
+      reader = std::move(idle_.back());
+      idle_.pop_back();
+    }
+  }
+  if (reader == nullptr) reader = std::make_unique<Reader>();
+  GONGKAI_RETURN_IF_ERROR(Refresh(*reader));
+  return reader;
+}
+
+void SearchIndex::ReturnReader(std::unique_ptr<Reader> reader) {
+  std::lock_guard<std::mutex> lock(readers_mu_);
+  if (idle_.size() < kMaxIdleReaders) idle_.push_back(std::move(reader));
 }
 
 Result<SearchResults> SearchIndex::Search(std::string_view query, const SearchFilters& filters,
@@ -116,12 +137,13 @@ Result<SearchResults> SearchIndex::Search(std::string_view query, const SearchFi
                       Xapian::Query(Xapian::Query::OP_AND, filter.begin(), filter.end()));
   }
 
-  std::lock_guard<std::mutex> lock(mu_);
-  GONGKAI_RETURN_IF_ERROR(Refresh());
+  Result<std::unique_ptr<Reader>> reader = TakeReader();
+  if (!reader.ok()) return reader.status();
+  Xapian::Database& db = *(*reader)->db;
   const Highlighter highlighter(query);
   for (int attempt = 0;; ++attempt) {
     try {
-      Xapian::Enquire enquire(*db_);
+      Xapian::Enquire enquire(db);
       enquire.set_query(q);
       if (sort == SearchSort::kDate) enquire.set_sort_by_value_then_relevance(kDateSlot, true);
       const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
@@ -144,12 +166,13 @@ Result<SearchResults> SearchIndex::Search(std::string_view query, const SearchFi
         hit.published_on = f.published_on;
         results.hits.push_back(std::move(hit));
       }
+      ReturnReader(std::move(reader).value());
       return results;
     } catch (const Xapian::DatabaseModifiedError& e) {
       // A writer committed past the revision this reader holds: reopen and try again.
       if (attempt > 0) return Damaged(dir_, e.get_description());
       try {
-        db_->reopen();
+        db.reopen();
       } catch (const Xapian::Error& e2) {
         return Damaged(dir_, e2.get_description());
       }
@@ -160,7 +183,7 @@ Result<SearchResults> SearchIndex::Search(std::string_view query, const SearchFi
 }
 
 Result<OutboxApplied> SearchIndex::ApplyOutbox(SearchFeed& feed, std::optional<int64_t> now_unix) {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard<std::mutex> lock(write_mu_);
   Result<std::string> path = CurrentDatabase(dir_);
   if (!path.ok()) return path.status();
   Result<OutboxApplied> applied = Internal("outbox not applied");
@@ -177,22 +200,25 @@ Result<OutboxApplied> SearchIndex::ApplyOutbox(SearchFeed& feed, std::optional<i
   } catch (const Xapian::Error& e) {
     return StorageError("无法更新搜索索引 " + dir_ + "：" + e.get_description());
   }
-  GONGKAI_RETURN_IF_ERROR(Refresh());
+  // Readers see the commit at their next use (TakeReader reopens them).
   return applied;
 }
 
 Result<int64_t> SearchIndex::OutboxPosition() {
-  std::lock_guard<std::mutex> lock(mu_);
-  GONGKAI_RETURN_IF_ERROR(Refresh());
-  Result<OutboxState> state = ReadOutboxState(*db_, dir_);
+  Result<std::unique_ptr<Reader>> reader = TakeReader();
+  if (!reader.ok()) return reader.status();
+  Result<OutboxState> state = ReadOutboxState(*(*reader)->db, dir_);
   if (!state.ok()) return state.status();
+  ReturnReader(std::move(reader).value());
   return state->position;
 }
 
 Result<int64_t> SearchIndex::DocumentCount() {
-  std::lock_guard<std::mutex> lock(mu_);
-  GONGKAI_RETURN_IF_ERROR(Refresh());
-  return static_cast<int64_t>(db_->get_doccount());
+  Result<std::unique_ptr<Reader>> reader = TakeReader();
+  if (!reader.ok()) return reader.status();
+  const auto count = static_cast<int64_t>((*reader)->db->get_doccount());
+  ReturnReader(std::move(reader).value());
+  return count;
 }
 
 Result<std::unique_ptr<SearchIndex>> EnsureIndex(SearchFeed& feed, const std::string& dir,

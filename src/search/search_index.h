@@ -7,8 +7,8 @@
 //   for (const SearchHit& h : r->hits) page.Add(h.title_highlighted, h.snippet_highlighted);
 //
 // Queries are cut by the tokenizer (search/tokenizer.h) and every segment must match (AND):
-// a word by its term, a 1-character CJK segment by its unigram, a 2-character one by its
-// bigram, a longer one as the phrase of its bigrams (the characters in that order, adjacent).
+// a word by its term, a 1-, 2- or 3-character CJK segment by its unigram, bigram or trigram,
+// a longer one as the phrase of its trigrams (the characters in that order, adjacent).
 // Relevance is BM25 with title matches weighted above 文号, summary and body matches
 // (search/document_builder.h).
 #pragma once
@@ -86,8 +86,8 @@ class SearchIndex {
   // in by another process or outbox entries applied by another one are picked up by the next
   // call. Errors: kInvalidInput for a query without a word or CJK character, longer than
   // kMaxQueryChars characters, or a limit outside 1..kMaxLimit / an offset outside
-  // 0..kMaxOffset; kStorage if the index became unreadable (rebuild). Thread-safe (calls are
-  // serialized).
+  // 0..kMaxOffset; kStorage if the index became unreadable (rebuild). Thread-safe: concurrent
+  // calls run side by side, each on a reader of its own (readers are kept and reused).
   Result<SearchResults> Search(std::string_view query, const SearchFilters& filters = {},
                                SearchSort sort = SearchSort::kRelevance, int offset = 0,
                                int limit = 20);
@@ -109,14 +109,26 @@ class SearchIndex {
   const std::string& dir() const { return dir_; }
 
  private:
-  SearchIndex(std::string dir, std::string db_path, std::unique_ptr<Xapian::Database> db);
-  // Reopens when the stub names another database, or the database has a newer revision.
-  Status Refresh();
+  // One open Xapian database (not thread-safe itself): used by one call at a time.
+  struct Reader {
+    std::string path;  // the glass database it has open
+    std::unique_ptr<Xapian::Database> db;
+  };
+
+  SearchIndex(std::string dir, std::unique_ptr<Reader> first);
+  // An idle reader brought up to date (reopened on the database the stub names now, or to its
+  // latest revision), or a new one when none is idle. kStorage if the index is unreadable.
+  Result<std::unique_ptr<Reader>> TakeReader();
+  // Keeps `reader` for the next call (up to kMaxIdleReaders are kept).
+  void ReturnReader(std::unique_ptr<Reader> reader);
+  Status Refresh(Reader& reader) const;
+
+  static constexpr size_t kMaxIdleReaders = 16;
 
   std::string dir_;
-  std::string db_path_;
-  std::unique_ptr<Xapian::Database> db_;
-  std::mutex mu_;
+  std::mutex readers_mu_;  // guards idle_
+  std::vector<std::unique_ptr<Reader>> idle_;
+  std::mutex write_mu_;  // one ApplyOutbox of this object at a time
 };
 
 // Opens the index of `dir`; if it is missing or damaged (Open's errors), rebuilds it from

@@ -6,9 +6,11 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "search/index_dir.h"
@@ -266,6 +268,38 @@ TEST_F(SearchIndexTest, OutboxUpsertsDeletesAndStoresItsPosition) {
   EXPECT_EQ(applied->upserted, 1);  // one re-read for both entries
   EXPECT_THAT(Ids("防汛"), ElementsAre(6));
   EXPECT_EQ(*index_->DocumentCount(), 4);
+}
+
+TEST_F(SearchIndexTest, ConcurrentSearchesWhileTheOutboxIsApplied) {
+  // Searches on four threads (each call on a reader of its own) while this thread publishes
+  // 20 items through the outbox: every search answers, and answers right.
+  std::atomic<bool> done{false};
+  std::atomic<int> failures{0}, searches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      while (!done.load() || searches.load() < 200) {
+        Result<SearchResults> a = index_->Search("公开", {}, SearchSort::kRelevance, 0, 10);
+        Result<SearchResults> b = index_->Search("合格率", {}, SearchSort::kDate, 0, 10);
+        if (!a.ok() || a->hits.size() != 2 || !b.ok() || b->hits.size() != 1 ||
+            b->hits[0].catalog_item_id != 3) {
+          ++failures;
+        }
+        searches += 2;
+      }
+    });
+  }
+  for (int i = 0; i < 20; ++i) {
+    feed_.Put(Doc(100 + i).Title("防汛抗旱第" + std::to_string(i) + "号通报").On("2023-06-01"));
+    feed_.Record(100 + i, Op::kUpsert);
+    Result<OutboxApplied> applied = index_->ApplyOutbox(feed_, 1000 + i);
+    ASSERT_TRUE(applied.ok()) << applied.status().message();
+  }
+  done = true;
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(Ids("防汛抗旱").size(), 20u);
+  EXPECT_EQ(*index_->DocumentCount(), 25);
 }
 
 TEST_F(SearchIndexTest, OutboxGapsAreAppliedWhenTheyCommitLate) {
