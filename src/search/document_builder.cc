@@ -64,27 +64,33 @@ void IndexText(std::string_view text, Xapian::termcount wdf, Xapian::termpos* po
   thread_local std::vector<Segment> segments;
   segments.clear();
   Segmentize(text, &segments);
-  std::string bigram;
+  std::string gram;
   for (const Segment& s : segments) {
     if (s.kind == SegmentKind::kWord) {
       if (s.text.size() <= kMaxWordBytes) doc->add_posting(s.text, *pos, wdf);
       ++*pos;
       continue;
     }
-    // CJK run: every character as a unigram, every pair as a positional bigram.
+    // CJK run: every character as a unigram, every pair as a bigram, every three characters
+    // as a positional trigram (the character's position), so a 4+-character query is a phrase
+    // of trigrams. Unigrams and bigrams need no positions: a 1-, 2- or 3-character query is
+    // one term.
     const std::string& t = s.text;
-    size_t i = 0;
-    while (i < t.size()) {
-      const size_t len = Utf8CharLength(t, i);
-      doc->add_term(t.substr(i, len), wdf);
-      const size_t next = i + len;
-      if (next < t.size()) {
-        const size_t len2 = Utf8CharLength(t, next);
-        bigram.assign(t, i, len + len2);
-        doc->add_posting(bigram, *pos, wdf);
+    for (size_t i = 0; i < t.size();) {
+      const size_t len1 = Utf8CharLength(t, i);
+      doc->add_term(t.substr(i, len1), wdf);
+      const size_t j = i + len1;
+      if (j < t.size()) {
+        const size_t len2 = Utf8CharLength(t, j);
+        gram.assign(t, i, len1 + len2);
+        doc->add_term(gram, wdf);
+        if (const size_t k = j + len2; k < t.size()) {
+          gram.append(t, k, Utf8CharLength(t, k));
+          doc->add_posting(gram, *pos, wdf);
+        }
       }
       ++*pos;
-      i = next;
+      i = j;
     }
   }
   *pos += kFieldGap;

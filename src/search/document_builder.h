@@ -1,9 +1,12 @@
 // How one catalog item becomes one Xapian document — the index's layout, in one place.
 //
-// Terms (see search/tokenizer.h for words, unigrams, bigrams):
-//   - bigrams and words carry positions, so a query of 3+ CJK characters is a phrase of its
-//     bigrams; unigrams carry none (a 1-character query needs no phrase), which keeps the
-//     position table half as big and indexing faster;
+// Terms (search/tokenizer.h cuts the text into words and CJK runs): a word; and of a CJK run,
+// every character (unigram), every two adjacent characters (bigram) and every three (trigram):
+//   - trigrams and words carry positions, so a query of 4+ CJK characters is a phrase of its
+//     trigrams; unigrams and bigrams carry none (a 1-, 2- or 3-character query is one term and
+//     needs no phrase), which keeps the position table small. A 3-character query is one
+//     posting list, and a longer one a phrase of rarer lists, than with bigrams alone — the
+//     1,000,000-item measurements in bench/README.md §2;
 //   - every occurrence adds a within-document frequency (wdf) by field — title kTitleWdf, 文号
 //     kDocNoWdf, 内容概述 kSummaryWdf, body and attachment text 1 — so BM25 (Xapian's default
 //     weighting) ranks a title match above a body match;

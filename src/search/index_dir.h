@@ -12,7 +12,8 @@
 //
 // Metadata kept inside the Xapian database (set at build, updated by every outbox apply, in the
 // same commit as the documents they describe):
-//   gongkai.format          kIndexFormat; another value (an older tokenizer) means "rebuild";
+//   gongkai.format          kIndexFormat; another value (an older tokenizer) means "rebuild"
+//                           ("gongkai-search-1": positional bigrams, no trigrams);
 //   gongkai.outbox          the id of the last outbox entry applied (decimal);
 //   gongkai.outbox_gaps     ids below it not seen yet, with when first missed (see outbox.h).
 #pragma once
@@ -23,7 +24,7 @@
 
 namespace gongkai::search {
 
-inline constexpr char kIndexFormat[] = "gongkai-search-1";
+inline constexpr char kIndexFormat[] = "gongkai-search-2";
 inline constexpr char kMetaFormat[] = "gongkai.format";
 inline constexpr char kMetaOutbox[] = "gongkai.outbox";
 inline constexpr char kMetaOutboxGaps[] = "gongkai.outbox_gaps";

@@ -14,24 +14,24 @@ Xapian::Query BuildQuery(std::string_view query, CjkMatch cjk) {
       if (s.text.size() <= kMaxWordBytes) parts.emplace_back(s.text);
       continue;
     }
+    // 1, 2 or 3 characters: one term (unigram, bigram, trigram); more: its trigrams.
     const std::string& t = s.text;
-    if (s.chars() == 1) {
+    if (s.chars() <= 3) {
       parts.emplace_back(t);
       continue;
     }
-    std::vector<Xapian::Query> bigrams;
-    for (size_t i = 0, len = 0; i < t.size(); i += len) {
-      len = Utf8CharLength(t, i);
-      if (i + len >= t.size()) break;
-      bigrams.emplace_back(t.substr(i, len + Utf8CharLength(t, i + len)));
+    std::vector<size_t> starts;  // byte offset of each character
+    for (size_t i = 0; i < t.size(); i += Utf8CharLength(t, i)) starts.push_back(i);
+    starts.push_back(t.size());
+    std::vector<Xapian::Query> trigrams;
+    for (size_t c = 0; c + 3 < starts.size(); ++c) {
+      trigrams.emplace_back(t.substr(starts[c], starts[c + 3] - starts[c]));
     }
-    if (bigrams.size() == 1) {
-      parts.push_back(bigrams.front());
-    } else if (cjk == CjkMatch::kPhrase) {
-      parts.emplace_back(Xapian::Query::OP_PHRASE, bigrams.begin(), bigrams.end(),
-                         static_cast<Xapian::termcount>(bigrams.size()));
+    if (cjk == CjkMatch::kPhrase) {
+      parts.emplace_back(Xapian::Query::OP_PHRASE, trigrams.begin(), trigrams.end(),
+                         static_cast<Xapian::termcount>(trigrams.size()));
     } else {
-      parts.emplace_back(Xapian::Query::OP_AND, bigrams.begin(), bigrams.end());
+      parts.emplace_back(Xapian::Query::OP_AND, trigrams.begin(), trigrams.end());
     }
   }
   if (parts.empty()) return Xapian::Query();

@@ -7,10 +7,10 @@
 
 namespace gongkai::search {
 
-// How a CJK segment of 3+ characters matches.
+// How a CJK segment of 4+ characters matches (1 to 3 characters are one term).
 enum class CjkMatch {
-  kPhrase,  // its bigrams adjacent and in order (the exact characters): the default
-  kAnd,     // its bigrams anywhere in the document (looser; measured in bench/search_bench.cc)
+  kPhrase,  // its trigrams adjacent and in order (the exact characters): the default
+  kAnd,     // its trigrams anywhere in the document (looser; measured in bench/search_bench.cc)
 };
 
 // The AND of every segment of `query`; an empty Xapian::Query if the query has no word or CJK

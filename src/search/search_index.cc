@@ -19,28 +19,69 @@ Status Damaged(const std::string& dir, const std::string& why) {
   return StorageError("搜索索引 " + dir + " 已损坏或不完整（" + why + "），需要重建");
 }
 
+// How often a read that finds its revision overwritten reopens and starts again (an outbox
+// apply commits a page at a time, so a read may see a few commits go by).
+constexpr int kModifiedRetries = 10;
+
+Status BusyWriting(const std::string& dir) {
+  return Conflict("搜索索引 " + dir + " 正在更新，请稍后再试");
+}
+
+// Runs read(db) -> Result<T>, reopening `db` and starting again when a writer committed past
+// the revision it holds (that is not damage: the index is being written). Other Xapian errors
+// are damage (kStorage); after kModifiedRetries overwritten revisions, kConflict.
+template <typename Read>
+auto ReadConsistently(const std::string& dir, Xapian::Database& db, Read read)
+    -> decltype(read(db)) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return read(db);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt + 1 >= kModifiedRetries) return BusyWriting(dir);
+      try {
+        db.reopen();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        // Overwritten again while reopening: the next attempt reopens once more.
+      } catch (const Xapian::Error& e) {
+        return Damaged(dir, e.get_description());
+      }
+    } catch (const Xapian::Error& e) {
+      return Damaged(dir, e.get_description());
+    }
+  }
+}
+
 // Opens the glass database at `path` and checks that it is a complete index of our format.
 Result<std::unique_ptr<Xapian::Database>> OpenChecked(const std::string& dir,
                                                       const std::string& path) {
-  try {
-    auto db = std::make_unique<Xapian::Database>(path, Xapian::DB_BACKEND_GLASS);
-    const std::string format = db->get_metadata(kMetaFormat);
+  std::unique_ptr<Xapian::Database> db;
+  for (int attempt = 0; db == nullptr; ++attempt) {
+    try {
+      db = std::make_unique<Xapian::Database>(path, Xapian::DB_BACKEND_GLASS);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt + 1 >= kModifiedRetries) return BusyWriting(dir);
+    } catch (const Xapian::Error& e) {
+      return Damaged(dir, e.get_description());
+    }
+  }
+  Status checked = ReadConsistently(dir, *db, [&](Xapian::Database& d) -> Status {
+    const std::string format = d.get_metadata(kMetaFormat);
     if (format.empty()) return Damaged(dir, "缺少格式标记");
     if (format != kIndexFormat) {
       return StorageError("搜索索引 " + dir + " 由另一版本的程序建立（" + format + "），需要重建");
     }
-    Result<OutboxState> state = ReadOutboxState(*db, dir);
+    Result<OutboxState> state = ReadOutboxState(d, dir);
     if (!state.ok()) return state.status();
     // Touch the posting and document tables, so damage there shows now rather than mid-search.
-    if (db->get_doccount() > 0) {
-      Xapian::Document first = db->get_document(*db->postlist_begin(""));
+    if (d.get_doccount() > 0) {
+      Xapian::Document first = d.get_document(*d.postlist_begin(""));
       StoredFields fields;
       if (!StoredFields::Decode(first.get_data(), &fields)) return Damaged(dir, "文档数据无效");
     }
-    return db;
-  } catch (const Xapian::Error& e) {
-    return Damaged(dir, e.get_description());
-  }
+    return Status::Ok();
+  });
+  if (!checked.ok()) return checked;
+  return db;
 }
 
 size_t CountChars(std::string_view s) {
@@ -82,12 +123,10 @@ Status SearchIndex::Refresh(Reader& reader) const {
     reader.path = *path;
     return Status::Ok();
   }
-  try {
-    reader.db->reopen();
-  } catch (const Xapian::Error& e) {
-    return Damaged(dir_, e.get_description());
-  }
-  return Status::Ok();
+  return ReadConsistently(dir_, *reader.db, [](Xapian::Database& db) -> Status {
+    db.reopen();
+    return Status::Ok();
+  });
 }
 
 Result<std::unique_ptr<SearchIndex::Reader>> SearchIndex::TakeReader() {
@@ -107,6 +146,19 @@ Result<std::unique_ptr<SearchIndex::Reader>> SearchIndex::TakeReader() {
 void SearchIndex::ReturnReader(std::unique_ptr<Reader> reader) {
   std::lock_guard<std::mutex> lock(readers_mu_);
   if (idle_.size() < kMaxIdleReaders) idle_.push_back(std::move(reader));
+}
+
+template <typename Read>
+auto SearchIndex::WithReader(Read read) -> decltype(read(std::declval<Xapian::Database&>())) {
+  Result<std::unique_ptr<Reader>> reader = TakeReader();
+  if (!reader.ok()) return reader.status();
+  auto result = ReadConsistently(dir_, *(*reader)->db, read);
+  // A reader that met damage is dropped (the next call opens a fresh one); a busy or a good
+  // one is kept.
+  if (result.ok() || result.status().code() != ErrorCode::kStorage) {
+    ReturnReader(std::move(reader).value());
+  }
+  return result;
 }
 
 Result<SearchResults> SearchIndex::Search(std::string_view query, const SearchFilters& filters,
@@ -137,49 +189,33 @@ Result<SearchResults> SearchIndex::Search(std::string_view query, const SearchFi
                       Xapian::Query(Xapian::Query::OP_AND, filter.begin(), filter.end()));
   }
 
-  Result<std::unique_ptr<Reader>> reader = TakeReader();
-  if (!reader.ok()) return reader.status();
-  Xapian::Database& db = *(*reader)->db;
   const Highlighter highlighter(query);
-  for (int attempt = 0;; ++attempt) {
-    try {
-      Xapian::Enquire enquire(db);
-      enquire.set_query(q);
-      if (sort == SearchSort::kDate) enquire.set_sort_by_value_then_relevance(kDateSlot, true);
-      const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
-                                                 static_cast<Xapian::doccount>(limit));
-      SearchResults results;
-      results.total_estimate = mset.get_matches_estimated();
-      for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-        StoredFields f;
-        if (!StoredFields::Decode(it.get_document().get_data(), &f)) {
-          return Damaged(dir_, "文档 " + std::to_string(*it) + " 的数据无效");
-        }
-        SearchHit hit;
-        hit.catalog_item_id = f.catalog_item_id;
-        hit.agency_id = f.agency_id;
-        hit.score = it.get_weight();
-        hit.title_highlighted = highlighter.Highlight(f.title);
-        if (!f.doc_no.empty()) hit.doc_no_highlighted = highlighter.Highlight(f.doc_no);
-        hit.snippet_highlighted = highlighter.Snippet(f.text);
-        hit.index_no = std::move(f.index_no);
-        hit.published_on = f.published_on;
-        results.hits.push_back(std::move(hit));
+  return WithReader([&](Xapian::Database& db) -> Result<SearchResults> {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    if (sort == SearchSort::kDate) enquire.set_sort_by_value_then_relevance(kDateSlot, true);
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
+                                               static_cast<Xapian::doccount>(limit));
+    SearchResults results;
+    results.total_estimate = mset.get_matches_estimated();
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+      StoredFields f;
+      if (!StoredFields::Decode(it.get_document().get_data(), &f)) {
+        return Damaged(dir_, "文档 " + std::to_string(*it) + " 的数据无效");
       }
-      ReturnReader(std::move(reader).value());
-      return results;
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      // A writer committed past the revision this reader holds: reopen and try again.
-      if (attempt > 0) return Damaged(dir_, e.get_description());
-      try {
-        db.reopen();
-      } catch (const Xapian::Error& e2) {
-        return Damaged(dir_, e2.get_description());
-      }
-    } catch (const Xapian::Error& e) {
-      return Damaged(dir_, e.get_description());
+      SearchHit hit;
+      hit.catalog_item_id = f.catalog_item_id;
+      hit.agency_id = f.agency_id;
+      hit.score = it.get_weight();
+      hit.title_highlighted = highlighter.Highlight(f.title);
+      if (!f.doc_no.empty()) hit.doc_no_highlighted = highlighter.Highlight(f.doc_no);
+      hit.snippet_highlighted = highlighter.Snippet(f.text);
+      hit.index_no = std::move(f.index_no);
+      hit.published_on = f.published_on;
+      results.hits.push_back(std::move(hit));
     }
-  }
+    return results;
+  });
 }
 
 Result<OutboxApplied> SearchIndex::ApplyOutbox(SearchFeed& feed, std::optional<int64_t> now_unix) {
@@ -205,20 +241,17 @@ Result<OutboxApplied> SearchIndex::ApplyOutbox(SearchFeed& feed, std::optional<i
 }
 
 Result<int64_t> SearchIndex::OutboxPosition() {
-  Result<std::unique_ptr<Reader>> reader = TakeReader();
-  if (!reader.ok()) return reader.status();
-  Result<OutboxState> state = ReadOutboxState(*(*reader)->db, dir_);
-  if (!state.ok()) return state.status();
-  ReturnReader(std::move(reader).value());
-  return state->position;
+  return WithReader([&](Xapian::Database& db) -> Result<int64_t> {
+    Result<OutboxState> state = ReadOutboxState(db, dir_);
+    if (!state.ok()) return state.status();
+    return state->position;
+  });
 }
 
 Result<int64_t> SearchIndex::DocumentCount() {
-  Result<std::unique_ptr<Reader>> reader = TakeReader();
-  if (!reader.ok()) return reader.status();
-  const auto count = static_cast<int64_t>((*reader)->db->get_doccount());
-  ReturnReader(std::move(reader).value());
-  return count;
+  return WithReader([](Xapian::Database& db) -> Result<int64_t> {
+    return static_cast<int64_t>(db.get_doccount());
+  });
 }
 
 Result<std::unique_ptr<SearchIndex>> EnsureIndex(SearchFeed& feed, const std::string& dir,

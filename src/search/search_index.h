@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/date.h"
@@ -86,8 +87,9 @@ class SearchIndex {
   // in by another process or outbox entries applied by another one are picked up by the next
   // call. Errors: kInvalidInput for a query without a word or CJK character, longer than
   // kMaxQueryChars characters, or a limit outside 1..kMaxLimit / an offset outside
-  // 0..kMaxOffset; kStorage if the index became unreadable (rebuild). Thread-safe: concurrent
-  // calls run side by side, each on a reader of its own (readers are kept and reused).
+  // 0..kMaxOffset; kStorage if the index became unreadable (rebuild); kConflict in the rare
+  // case that writers kept committing while it read, 10 times over (try again). Thread-safe:
+  // concurrent calls run side by side, each on a reader of its own (readers are kept).
   Result<SearchResults> Search(std::string_view query, const SearchFilters& filters = {},
                                SearchSort sort = SearchSort::kRelevance, int offset = 0,
                                int limit = 20);
@@ -122,6 +124,10 @@ class SearchIndex {
   // Keeps `reader` for the next call (up to kMaxIdleReaders are kept).
   void ReturnReader(std::unique_ptr<Reader> reader);
   Status Refresh(Reader& reader) const;
+  // read(db) on a reader of this call's own (TakeReader), through the retries of a revision
+  // overwritten by a writer; the reader is then kept for the next call unless it met damage.
+  template <typename Read>
+  auto WithReader(Read read) -> decltype(read(std::declval<Xapian::Database&>()));
 
   static constexpr size_t kMaxIdleReaders = 16;
 

@@ -123,14 +123,28 @@ TEST_F(SearchIndexTest, QueriesOfEveryLengthFindTheRightItems) {
   EXPECT_THAT(Ids("抽"), ElementsAre(3));
   // 2 characters: the bigram — not 4, whose 公 and 开 are not adjacent.
   EXPECT_THAT(Ids("公开"), UnorderedElementsAre(1, 2));
-  // 3 characters: the phrase of two bigrams.
+  // 3 characters: the trigram.
   EXPECT_THAT(Ids("合格率"), ElementsAre(3));
   EXPECT_THAT(Ids("政务公"), UnorderedElementsAre(1, 2));
-  // 4+ characters, and a phrase whose bigrams occur only apart matches nothing.
+  // 4+ characters: the phrase of trigrams; bigrams that occur only apart match nothing.
   EXPECT_THAT(Ids("政务公开工作"), UnorderedElementsAre(1, 2));
   EXPECT_THAT(Ids("改造清单"), ElementsAre(5));  // attachment text
   EXPECT_THAT(Ids("公开政务"), IsEmpty());
   EXPECT_THAT(Ids("食品安全抽检结果"), ElementsAre(3));
+}
+
+TEST_F(SearchIndexTest, LongQueriesNeedTheirTrigramsAdjacentAndInOneRun) {
+  // 6 has 公开工 and 开工作 (the two trigrams of 公开工作) apart, and 公开 工作 cut by a space
+  // and a comma: neither is 公开工作.
+  feed_.Put(Doc(6).Title("工程招标公告").Body("公开工程招标，开工作业安全。公开 工作，").On(
+      "2023-05-05"));
+  Build();
+  EXPECT_THAT(Ids("公开工作"), UnorderedElementsAre(1, 2));
+  EXPECT_THAT(Ids("公开工"), UnorderedElementsAre(1, 2, 6));
+  EXPECT_THAT(Ids("开工作"), UnorderedElementsAre(1, 2, 6));
+  // A 3-character run is findable by itself, and not across a separator.
+  EXPECT_THAT(Ids("开工作业"), ElementsAre(6));
+  EXPECT_THAT(Ids("标开工"), IsEmpty());  // 招标，开工
 }
 
 TEST_F(SearchIndexTest, DocNoIsFoundByItsNumberAndItsWord) {

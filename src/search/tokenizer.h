@@ -2,17 +2,18 @@
 //
 // A text is cut into segments:
 //   - a CJK run: consecutive CJK characters (汉字, 〇, kana, hangul), indexed as every single
-//     character (unigram) and every overlapping pair (bigram): "公开指南" → 公 开 指 南 and
-//     公开 开指 指南;
+//     character (unigram), every overlapping pair (bigram) and triple (trigram): "公开指南" →
+//     公 开 指 南, 公开 开指 指南, 公开指 开指南;
 //   - a word: consecutive letters, or consecutive digits (letters and digits are cut apart:
 //     "GB18030" → "gb" "18030"), lower-cased;
 // and everything else (spaces, punctuation, brackets such as 〔〕) separates segments. Before
 // that, full-width ASCII (ＡＢＣ１２３) is folded to half-width and invalid UTF-8 bytes are
 // separators. So 文号 "昌商发〔2018〕3号" → CJK run 昌商发, word 2018, word 3, CJK run 号.
 //
-// Terms (no prefixes are needed, the term's length tells its kind): a word is its text; a CJK
-// unigram is the character (one code point), a CJK bigram its two characters. The same function
-// cuts documents and queries, so both sides always agree.
+// Terms (search/document_builder.h; no prefixes are needed, the term's length tells its kind):
+// a word is its text; a CJK unigram is the character (one code point), a bigram its two
+// characters, a trigram its three. The same function cuts documents and queries, so both sides
+// always agree.
 #pragma once
 
 #include <cstdint>

@@ -223,8 +223,9 @@ Response Search(Call& call) {
         view.set("has_error", true);
         view.set("error", found.status().message());
         status = 400;
-      } else if (found.status().code() == ErrorCode::kStorage) {
-        return ErrorPage(call, 503, "检索服务暂时不可用（搜索索引正在重建或无法读取），请稍后再试。");
+      } else if (found.status().code() == ErrorCode::kStorage ||
+                 found.status().code() == ErrorCode::kConflict) {
+        return ErrorPage(call, 503, "检索服务暂时不可用（搜索索引正在更新、重建或无法读取），请稍后再试。");
       } else {
         return StatusPage(call, found.status());
       }
