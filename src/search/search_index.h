@@ -119,10 +119,13 @@ class SearchIndex {
 
   SearchIndex(std::string dir, std::unique_ptr<Reader> first);
   // An idle reader brought up to date (reopened on the database the stub names now, or to its
-  // latest revision), or a new one when none is idle. kStorage if the index is unreadable.
+  // latest revision), or a new one when none is idle. kStorage if the index is unreadable;
+  // kConflict if it was being written all along (see Search).
   Result<std::unique_ptr<Reader>> TakeReader();
   // Keeps `reader` for the next call (up to kMaxIdleReaders are kept).
   void ReturnReader(std::unique_ptr<Reader> reader);
+  // Opens `reader` on the database the stub names now (checked, OpenChecked) or reopens it at
+  // its latest revision.
   Status Refresh(Reader& reader) const;
   // read(db) on a reader of this call's own (TakeReader), through the retries of a revision
   // overwritten by a writer; the reader is then kept for the next call unless it met damage.
