@@ -103,6 +103,13 @@ std::string Prefixed(char prefix, std::string_view value) {
   return term;
 }
 
+// (Built by appending: GCC 12 at -O2 warns, wrongly, -Wrestrict on "Q" + std::to_string(n).)
+std::string PrefixedNumber(char prefix, int64_t n) {
+  std::string term(1, prefix);
+  term += std::to_string(n);
+  return term;
+}
+
 }  // namespace
 
 std::string StoredFields::Encode() const {
@@ -133,8 +140,8 @@ bool StoredFields::Decode(std::string_view data, StoredFields* out) {
          GetString(&data, &out->index_no) && GetString(&data, &out->text) && data.empty();
 }
 
-std::string UniqueTerm(int64_t catalog_item_id) { return "Q" + std::to_string(catalog_item_id); }
-std::string AgencyTerm(int64_t agency_id) { return "A" + std::to_string(agency_id); }
+std::string UniqueTerm(int64_t catalog_item_id) { return PrefixedNumber('Q', catalog_item_id); }
+std::string AgencyTerm(int64_t agency_id) { return PrefixedNumber('A', agency_id); }
 std::string TopicTerm(std::string_view topic) { return Prefixed('T', topic); }
 std::string GenreTerm(std::string_view genre) { return Prefixed('G', genre); }
 
