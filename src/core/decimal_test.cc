@@ -24,7 +24,9 @@ TEST_P(DecimalParseTest, Parses) {
   const ParseCase& c = GetParam();
   const std::optional<Decimal> d = Decimal::Parse(c.text);
   ASSERT_EQ(d.has_value(), c.micros.has_value()) << "\"" << c.text << "\"";
-  if (d) EXPECT_EQ(d->micros(), *c.micros) << c.text;
+  if (d) {
+    EXPECT_EQ(d->micros(), *c.micros) << c.text;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -187,12 +187,16 @@ TEST(DemoTest, OutcomesAreLegalForTheRuleSetAndNothingIsDatedAfterTheEnd) {
         EXPECT_NE(e.kind, EventKind::kWithdrawn) << a.number;  // no row in the 2008 table
       }
     }
-    if (a.confirmed_on) EXPECT_EQ(a.confirmed_on->year(), a.received_on.year()) << a.number;
+    if (a.confirmed_on) {
+      EXPECT_EQ(a.confirmed_on->year(), a.received_on.year()) << a.number;
+    }
   }
   for (const auto& c : OfficialDemo().catalog_items) {
     EXPECT_GE(c.record.created_on.year(), 2008);
     EXPECT_LE(c.record.created_on, end);
-    if (c.record.published_on) EXPECT_LE(*c.record.published_on, end);
+    if (c.record.published_on) {
+      EXPECT_LE(*c.record.published_on, end);
+    }
     for (const auto& p : c.record.channels) EXPECT_LE(p.published_on, end);
   }
 }
@@ -299,7 +303,9 @@ TEST(DemoTest, UntilEndsTheDemoOnThatDayWithCasesStillOpen) {
   for (const auto& owned : d->catalog_items) {
     const CatalogItem& c = owned.record;
     EXPECT_LE(c.created_on, until) << c.title;
-    if (c.published_on) EXPECT_LE(*c.published_on, until) << c.title;
+    if (c.published_on) {
+      EXPECT_LE(*c.published_on, until) << c.title;
+    }
   }
   // Still a valid dataset.
   Result<std::string> json = DatasetToJson(*d);

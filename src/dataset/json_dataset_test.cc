@@ -212,7 +212,10 @@ TEST(JsonDatasetTest, RoundTripWriteThenParseGivesTheSameDataset) {
 
 TEST(JsonDatasetTest, WriterLeavesOutEmptyOptionalFields) {
   Dataset d;
-  d.agencies.push_back(Agency{.slug = "a", .name = "甲"});
+  Agency agency;
+  agency.slug = "a";
+  agency.name = "甲";
+  d.agencies.push_back(agency);
   Application app;
   app.number = "1";
   app.received_on = Date::FromYmd(2020, 3, 2);

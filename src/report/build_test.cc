@@ -10,6 +10,7 @@ namespace gongkai {
 namespace {
 
 using ::gongkai::testing::RealFormat;
+using ::gongkai::testing::Section;
 using ::gongkai::testutil::ApplicationBuilder;
 using ::gongkai::testutil::RealCalendar;
 using ::testing::Contains;
@@ -92,8 +93,8 @@ TEST(BuildReportTest, PreviousYearEnablesCrossYearChecks) {
 
 TEST(BuildReportTest, WrittenNarrativeOfThisFormatReplacesTheDefault) {
   YearRecords r = Year(2021);
-  r.narrative = {NarrativeSection{0, 2021, "2021", "S5", "{{year}}年本机关的问题是……"},
-                 NarrativeSection{0, 2021, "2019", "S6", "另一格式的正文"}};
+  r.narrative = {Section(2021, "2021", "S5", "{{year}}年本机关的问题是……"),
+                 Section(2021, "2019", "S6", "另一格式的正文")};
   Result<Report> report = BuildReport(RealFormat("2021"), r, RealCalendar(), {});
   ASSERT_TRUE(report.ok()) << report.status().message();
   EXPECT_EQ(report->sections[4].text, "2021年本机关的问题是……");

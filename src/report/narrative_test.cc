@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "report/testing_formats.h"
+
 namespace gongkai {
 namespace {
+
+using ::gongkai::testing::Section;
 
 Format TinyFormat() {
   Format f;
@@ -52,7 +56,8 @@ TEST(RenderNarrativeTest, DefaultBodiesBindEveryNumberToACell) {
 
 TEST(RenderNarrativeTest, WrittenSectionReplacesTheDefault) {
   const Format f = TinyFormat();
-  NarrativeSection own{0, 2018, "2008", "S2", "目前，{{agency_full}}尚未收到申请（{{C1}}件）。"};
+  NarrativeSection own =
+      Section(2018, "2008", "S2", "目前，{{agency_full}}尚未收到申请（{{C1}}件）。");
   Result<NarrativeResult> out = RenderNarrative(f, TinyReport(f), {own});
   ASSERT_TRUE(out.ok());
   EXPECT_EQ(out->sections[1].text, "目前，吉林市昌邑区商务局尚未收到申请（0件）。");
@@ -60,7 +65,8 @@ TEST(RenderNarrativeTest, WrittenSectionReplacesTheDefault) {
 
 TEST(RenderNarrativeTest, BareNumberWithUnitIsAFindingThatNamesTheMatchingCell) {
   const Format f = TinyFormat();
-  NarrativeSection own{0, 2018, "2008", "S1", "全年主动公开12条，依据《条例》第二十条和第9条。"};
+  NarrativeSection own =
+      Section(2018, "2008", "S1", "全年主动公开12条，依据《条例》第二十条和第9条。");
   Result<NarrativeResult> out = RenderNarrative(f, TinyReport(f), {own});
   ASSERT_TRUE(out.ok());
   ASSERT_EQ(out->findings.size(), 1u);  // "第9条" is an article reference, not a count
@@ -74,7 +80,7 @@ TEST(RenderNarrativeTest, BareNumberWithUnitIsAFindingThatNamesTheMatchingCell) 
 
 TEST(RenderNarrativeTest, NumberMatchingNoCellSaysSo) {
   const Format f = TinyFormat();
-  NarrativeSection own{0, 2018, "2008", "S1", "通过政府网站发布部门动态2条。"};
+  NarrativeSection own = Section(2018, "2008", "S1", "通过政府网站发布部门动态2条。");
   Result<NarrativeResult> out = RenderNarrative(f, TinyReport(f), {own});
   ASSERT_TRUE(out.ok());
   ASSERT_EQ(out->findings.size(), 1u);
@@ -84,7 +90,7 @@ TEST(RenderNarrativeTest, NumberMatchingNoCellSaysSo) {
 
 TEST(RenderNarrativeTest, UnknownPlaceholderIsAnErrorNamingSectionAndKey) {
   const Format f = TinyFormat();
-  NarrativeSection own{0, 2018, "2008", "S2", "收到申请{{C9}}件。"};
+  NarrativeSection own = Section(2018, "2008", "S2", "收到申请{{C9}}件。");
   Result<NarrativeResult> out = RenderNarrative(f, TinyReport(f), {own});
   ASSERT_FALSE(out.ok());
   EXPECT_EQ(out.status().code(), ErrorCode::kInvalidInput);
@@ -94,13 +100,13 @@ TEST(RenderNarrativeTest, UnknownPlaceholderIsAnErrorNamingSectionAndKey) {
 
 TEST(RenderNarrativeTest, UnclosedPlaceholderIsAnError) {
   const Format f = TinyFormat();
-  NarrativeSection own{0, 2018, "2008", "S1", "收到申请{{C1件。"};
+  NarrativeSection own = Section(2018, "2008", "S1", "收到申请{{C1件。");
   EXPECT_FALSE(RenderNarrative(f, TinyReport(f), {own}).ok());
 }
 
 TEST(RenderNarrativeTest, HeadingPlaceholderPrintsDash) {
   const Format f = TinyFormat();
-  NarrativeSection own{0, 2018, "2008", "S1", "标题行{{A}}。"};
+  NarrativeSection own = Section(2018, "2008", "S1", "标题行{{A}}。");
   Result<NarrativeResult> out = RenderNarrative(f, TinyReport(f), {own});
   ASSERT_TRUE(out.ok());
   EXPECT_EQ(out->sections[0].text, "标题行—。");

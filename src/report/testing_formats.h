@@ -7,7 +7,9 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 
+#include "core/narrative.h"
 #include "report/format.h"
 
 namespace gongkai::testing {
@@ -34,6 +36,17 @@ inline const Format& RealFormat(const std::string& id) {
     it = cache.emplace(id, std::move(f).value()).first;
   }
   return it->second;
+}
+
+// A written narrative section of `year` for `format_id`'s section `section_id` (agency 0).
+inline NarrativeSection Section(int year, std::string format_id, std::string section_id,
+                                std::string body) {
+  NarrativeSection s;
+  s.year = year;
+  s.format_id = std::move(format_id);
+  s.section_id = std::move(section_id);
+  s.body = std::move(body);
+  return s;
 }
 
 }  // namespace gongkai::testing

@@ -18,9 +18,10 @@ class ReportCliTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir;
     db_ = new std::string((dir_->path() / "demo.db").string());
-    RunResult gen = Gongkai("--db " + Quote(*db_) +
-                                " demo generate --agencies 2 --applications 600 --seed 2026 --years 2018-2025",
-                            dir_->path());
+    RunResult gen =
+        Gongkai("--db " + Quote(*db_) +
+                    " demo generate --agencies 2 --applications 600 --seed 2026 --years 2018-2025",
+                dir_->path());
     ASSERT_EQ(gen.exit_code, 0) << gen.err;
   }
   static void TearDownTestSuite() {
@@ -53,10 +54,18 @@ TEST_F(ReportCliTest, WritesEveryOutputType) {
     ASSERT_EQ(r.exit_code, 0) << ext << ": " << r.err;
     const std::string bytes = Slurp(out);
     ASSERT_GT(bytes.size(), 1000u) << ext;
-    if (ext == "pdf") EXPECT_EQ(bytes.substr(0, 5), "%PDF-");
-    if (ext == "xlsx") EXPECT_EQ(bytes.substr(0, 2), "PK");
-    if (ext == "html") EXPECT_NE(bytes.find("<table"), std::string::npos);
-    if (ext == "txt") EXPECT_NE(bytes.find("三、收到和处理政府信息公开申请情况"), std::string::npos);
+    if (ext == "pdf") {
+      EXPECT_EQ(bytes.substr(0, 5), "%PDF-");
+    }
+    if (ext == "xlsx") {
+      EXPECT_EQ(bytes.substr(0, 2), "PK");
+    }
+    if (ext == "html") {
+      EXPECT_NE(bytes.find("<table"), std::string::npos);
+    }
+    if (ext == "txt") {
+      EXPECT_NE(bytes.find("三、收到和处理政府信息公开申请情况"), std::string::npos);
+    }
     if (ext == "json") {
       const nlohmann::json j = nlohmann::json::parse(bytes);
       EXPECT_EQ(j["format"], "2021");
@@ -65,8 +74,9 @@ TEST_F(ReportCliTest, WritesEveryOutputType) {
       EXPECT_TRUE(j["cells"].contains("RV.T"));
     }
   }
-  EXPECT_NE(Report("--agency donghu-gov-office --year 2024").out.find("一、本年新收政府信息公开申请数量"),
-            std::string::npos);
+  EXPECT_NE(
+      Report("--agency donghu-gov-office --year 2024").out.find("一、本年新收政府信息公开申请数量"),
+      std::string::npos);
 }
 
 TEST_F(ReportCliTest, FormatDefaultsByYear) {
@@ -79,7 +89,8 @@ TEST_F(ReportCliTest, FormatDefaultsByYear) {
     const nlohmann::json j = nlohmann::json::parse(Slurp(out));
     EXPECT_EQ(j["format"], format) << year;
     // The demo's 2019 and 2021 reports come out with zero error findings.
-    for (const auto& f : j["findings"]) EXPECT_NE(f["severity"], "error") << year << ": " << f.dump();
+    for (const auto& f : j["findings"])
+      EXPECT_NE(f["severity"], "error") << year << ": " << f.dump();
   }
 }
 
@@ -123,7 +134,7 @@ TEST_F(ReportCliTest, UnknownOutputTypeWritesNothing) {
 }
 
 TEST_F(ReportCliTest, UsageErrorsExitTwo) {
-  EXPECT_EQ(Report("--agency donghu-gov-office").exit_code, 2);                    // no --year
+  EXPECT_EQ(Report("--agency donghu-gov-office").exit_code, 2);  // no --year
   EXPECT_EQ(Report("--agency donghu-gov-office --year 2024 --format 2017").exit_code, 2);
   EXPECT_EQ(Gongkai("no-such-command", dir_->path()).exit_code, 2);
 }
@@ -170,22 +181,26 @@ TEST(PostgresParityTest, ReportsAreIdenticalOnBothBackends) {
   const std::string fixture = std::string(GONGKAI_SOURCE_DIR) + "/tests/fixtures/changyi-2018.json";
   for (const std::string& db : {sqlite, url}) {
     ASSERT_EQ(Gongkai("--db " + Quote(db) + " load " + Quote(fixture), dir.path()).exit_code, 0);
-    RunResult gen = Gongkai("--db " + Quote(db) +
-                                " demo generate --agencies 2 --applications 300 --seed 11 --years 2018-2025",
-                            dir.path());
+    RunResult gen =
+        Gongkai("--db " + Quote(db) +
+                    " demo generate --agencies 2 --applications 300 --seed 11 --years 2018-2025",
+                dir.path());
     ASSERT_EQ(gen.exit_code, 0) << gen.err;
   }
-  const std::vector<std::pair<std::string, int>> cases = {
-      {"changyi-commerce", 2018}, {"donghu-gov-office", 2018}, {"donghu-gov-office", 2020},
-      {"donghu-gov-office", 2023}, {"donghu-natural-resources", 2025}};
+  const std::vector<std::pair<std::string, int>> cases = {{"changyi-commerce", 2018},
+                                                          {"donghu-gov-office", 2018},
+                                                          {"donghu-gov-office", 2020},
+                                                          {"donghu-gov-office", 2023},
+                                                          {"donghu-natural-resources", 2025}};
   for (const auto& [slug, year] : cases) {
     std::string reports[2];
     int i = 0;
     for (const std::string& db : {sqlite, url}) {
       const fs::path out = dir.path() / (std::to_string(i) + ".json");
-      RunResult r = Gongkai("--db " + Quote(db) + " --today 2026-01-20 report --agency " + slug +
-                                " --year " + std::to_string(year) + " --output " + Quote(out.string()),
-                            dir.path());
+      RunResult r =
+          Gongkai("--db " + Quote(db) + " --today 2026-01-20 report --agency " + slug + " --year " +
+                      std::to_string(year) + " --output " + Quote(out.string()),
+                  dir.path());
       ASSERT_EQ(r.exit_code, 0) << db << ": " << r.err;
       reports[i++] = Slurp(out);
     }
@@ -207,11 +222,13 @@ namespace {
 TEST(CraftedDatasetTest, BrokenIdentitiesAreErrorFindings) {
   TempDir dir;
   const std::string db = (dir.path() / "c.db").string();
-  const std::string fixture = std::string(GONGKAI_SOURCE_DIR) + "/tests/fixtures/crafted-violations-2021.json";
+  const std::string fixture =
+      std::string(GONGKAI_SOURCE_DIR) + "/tests/fixtures/crafted-violations-2021.json";
   ASSERT_EQ(Gongkai("--db " + Quote(db) + " load " + Quote(fixture), dir.path()).exit_code, 0);
   const std::string out = (dir.path() / "c.json").string();
-  RunResult r = Gongkai("--db " + Quote(db) + " report --agency crafted --year 2021 --output " + Quote(out),
-                        dir.path());
+  RunResult r =
+      Gongkai("--db " + Quote(db) + " report --agency crafted --year 2021 --output " + Quote(out),
+              dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json j = nlohmann::json::parse(Slurp(out));
   std::set<std::string> rules;
