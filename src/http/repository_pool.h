@@ -2,9 +2,8 @@
 // thread-safe, so each request borrows one from this pool for its duration and gives it back.
 // The pool opens repositories lazily, up to `max_size` (the number of threads that run
 // handlers — event loops and blocking pool — so none waits); a borrower beyond that waits until
-// one is returned. A repository that
-// reported a storage error (e.g. PostgreSQL restarted) is discarded rather than returned, so the
-// next request opens a fresh connection.
+// one is returned. A repository that reported a storage error (e.g. PostgreSQL restarted) is
+// discarded rather than returned, so the next request opens a fresh connection.
 #pragma once
 
 #include <condition_variable>
