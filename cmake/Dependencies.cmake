@@ -15,6 +15,8 @@ pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+# poppler's core, for its error reporting only (check/read/read_pdf.cc); libpoppler-private-dev.
+pkg_check_modules(POPPLER REQUIRED IMPORTED_TARGET poppler)
 pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 

@@ -10,7 +10,7 @@ build_pkgs=(
   libcli11-dev libspdlog-dev libfmt-dev nlohmann-json3-dev
   librestinio-dev libasio-dev libhttp-parser-dev libkainjow-mustache-dev
   libxlsxwriter-dev libpango1.0-dev libcairo2-dev fonts-noto-cjk libsodium-dev
-  libgumbo-dev libpoppler-cpp-dev libxapian-dev
+  libgumbo-dev libpoppler-cpp-dev libpoppler-private-dev libxapian-dev
 )
 test_pkgs=(
   libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev

@@ -2,6 +2,9 @@
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
+// poppler's core (libpoppler-private-dev): its error reporting, which poppler-cpp cannot turn off.
+#include <poppler/Error.h>
+#include <poppler/GlobalParams.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -49,11 +52,18 @@ std::string EmptyPdf() {
   return pdf;
 }
 
-// Once per process: poppler's error messages off, and its global tables kept loaded. poppler-cpp
-// loads those tables (name-to-Unicode maps, CMaps: dozens of files under /usr/share/poppler,
-// parsed with sscanf) when a first document opens and frees them when the last one closes, so
-// every ReadPdf paid for reading them again — most of its time on a small report. One empty
-// document held for the life of the process keeps them loaded.
+// Once per process: poppler's global tables kept loaded, and its error messages off at the
+// source. poppler-cpp loads those tables (name-to-Unicode maps, CMaps: dozens of files under
+// /usr/share/poppler, parsed with sscanf) when a first document opens and frees them when the
+// last one closes, so every ReadPdf paid for reading them again — most of its time on a small
+// report. One empty document held for the life of the process keeps them loaded.
+//
+// poppler reports every syntax error of a damaged file (one per bad token of a content stream)
+// by formatting a message and handing it to poppler-cpp, which formats it again for its debug
+// function — which can only discard it. On a damaged PDF that was close to half of ReadPdf's
+// time. With no error callback and errQuiet set, poppler's error() returns before formatting.
+// poppler-cpp installs its callback only when the first document opens (the held one), so it
+// is not put back.
 void InitPoppler() {
   static std::once_flag once;
   std::call_once(once, [] {
@@ -61,6 +71,8 @@ void InitPoppler() {
     static const std::string bytes = EmptyPdf();
     static const std::unique_ptr<poppler::document> keep(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    setErrorCallback(nullptr);
+    if (globalParams != nullptr) globalParams->setErrQuiet(true);
   });
 }
 
