@@ -2,6 +2,7 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -243,7 +244,16 @@ SplitText SplitLines(std::string_view s) {
       page_break_pending = false;
     }
   };
+  // The bytes a line or page break can start with; runs of other bytes are copied whole.
+  static constexpr std::string_view kBreakStarts("\n\r\f\xC2\xE2", 5);
   for (size_t i = 0; i < s.size();) {
+    const size_t run_end = std::min(s.find_first_of(kBreakStarts, i), s.size());
+    if (run_end > i) {
+      note_content();
+      current.append(s.substr(i, run_end - i));
+      i = run_end;
+      continue;
+    }
     const char c = s[i];
     if (c == '\n') {
       finish_line();
