@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# scripts/fuzz_long.sh on a tiny total: a clean run passes and sums its jobs' executions, a run
+# whose inputs exceed the memory limit fails with the inputs saved, bad arguments are refused.
+# Usage: fuzz_long_test.sh   (GONGKAI_FUZZ_BUILD_DIR: the fuzz build, as for scripts/fuzz.sh)
+set -u
+here="$(cd "$(dirname "$0")" && pwd)"
+script="$here/../../scripts/fuzz_long.sh"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+fail() {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+
+# Clean: 2 jobs of 500 executions of the text reader (each also runs its seed corpus once).
+out=$(GONGKAI_FUZZ_LONG_DIR="$tmp/ok" bash "$script" text 1000 2 2 2>&1)
+rc=$?
+[ "$rc" = 0 ] || fail "clean run: exit $rc, want 0: $out"
+grep -q 'in 2 of 2 runs that finished (target 1000)' <<<"$out" || fail "clean run summary: $out"
+grep -q 'problems:    0 logs' <<<"$out" || fail "clean run problems: $out"
+n=$(grep -o 'executions:  [0-9]*' <<<"$out" | grep -o '[0-9]*$')
+[ "${n:-0}" -ge 1000 ] || fail "clean run counted ${n:-nothing}, want ≥ 1000"
+ls "$tmp"/ok/text-*/summary.txt >/dev/null 2>&1 || fail "clean run: no summary.txt"
+
+# Failing: a 30 MB memory limit that every input exceeds.
+out=$(GONGKAI_FUZZ_FLAGS=-rss_limit_mb=30 GONGKAI_FUZZ_LONG_DIR="$tmp/oom" bash "$script" text 1000 2 2 2>&1)
+rc=$?
+[ "$rc" = 1 ] || fail "over the memory limit: exit $rc, want 1: $out"
+grep -q 'FAILED' <<<"$out" || fail "over the memory limit: no FAILED line: $out"
+ls "$tmp"/oom/artifacts/text-oom-* >/dev/null 2>&1 || fail "over the memory limit: no input saved"
+
+# Bad arguments.
+for args in "foo" "text 1001 2 2" "text 0" "text x"; do
+  # shellcheck disable=SC2086
+  out=$(bash "$script" $args 2>&1)
+  rc=$?
+  [ "$rc" = 2 ] || fail "'$args': exit $rc, want 2: $out"
+done
+
+if [ "$failures" -gt 0 ]; then
+  echo "fuzz_long_test: $failures failure(s)" >&2
+  exit 1
+fi
+echo "fuzz_long_test: all checks passed"
