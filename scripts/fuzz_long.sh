@@ -58,7 +58,8 @@ status=0
 (cd "$logs" && ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0} \
   "$build/fuzz/fuzz_read_$reader" -jobs="$jobs" -workers="$workers" -runs="$runs" \
   -timeout=5 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
-  -artifact_prefix="$artifacts/$reader-" "${dict[@]}" ${GONGKAI_FUZZ_FLAGS:-} "$corpus" "${seeds[@]}" \
+  -artifact_prefix="$artifacts/$reader-" "${dict[@]}" ${GONGKAI_FUZZ_FLAGS:-} \
+  "$corpus" "${seeds[@]}" \
   >parent.log 2>&1) || status=$?
 seconds=$(($(date +%s) - start))
 
