@@ -72,15 +72,6 @@ binary=$build/fuzz/fuzz_read_$reader
 corpus=$long/corpus-$reader
 artifacts=$long/artifacts
 
-# The runs of a campaign: their logs are fuzz-N.log in the campaign directory and in each part.
-finished() {
-  local log count=0
-  for log in "$campaign"/fuzz-*.log "$campaign"/part-*/fuzz-*.log; do
-    if [ -f "$log" ] && grep -q '^Done [0-9]* runs' "$log"; then count=$((count + 1)); fi
-  done
-  echo "$count"
-}
-
 if [ -z "$campaign" ]; then
   campaign=$long/$reader-$(date +%Y%m%d-%H%M%S)
   mkdir -p "$campaign"
@@ -99,7 +90,10 @@ else
       "(SHA-256 $sha); start a new campaign" >&2
     exit 2
   fi
-  todo=$((jobs - $(finished)))
+  # The campaign's runs log to fuzz-N.log in its directory and in each part; finished ones say so.
+  finished=$( (grep -l '^Done [0-9]* runs' "$campaign"/fuzz-*.log "$campaign"/part-*/fuzz-*.log \
+    2>/dev/null || true) | wc -l)
+  todo=$((jobs - finished))
   if ((todo < 0)); then todo=0; fi
   logs=$campaign/part-$(date +%Y%m%d-%H%M%S)
 fi
