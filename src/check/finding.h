@@ -12,7 +12,8 @@ struct CheckFinding {
   std::string kind;       // "identity", "heading_value", "impossible_value", "unit",
                           // "text_vs_table", "narrative_sum", "year", "title", "agency_name",
                           // "template", "carry_over", "same_text", "wording", "row_label",
-                          // "ambiguous", "missing_rows", "unreadable" (docs/checker.md)
+                          // "ambiguous", "missing_rows", "unreadable", "truncated"
+                          // (docs/checker.md)
   Severity severity = Severity::kError;
   int line = 0;           // 1-based line of the Document (0 if the finding has no one line)
   std::vector<std::string> cells;

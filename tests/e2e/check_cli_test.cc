@@ -324,6 +324,27 @@ TEST_F(CheckCliTest, AHundredMegabyteFileIsRefusedAtOnce) {
   EXPECT_NE(r.err.find("上限 20 MB"), std::string::npos) << r.err;
 }
 
+TEST_F(CheckCliTest, ATextTooLongToReadWholeSaysWhereReadingStopped) {
+  // 020's narrative repeated to ≈ 15 MB (under the 20 MB limit, over the ≈ 4.2 M characters
+  // looked through for tables), then its tables: not found, and the report says why.
+  const std::string text = Slurp(kDev / "020.txt");
+  const size_t body = text.find("一、总体情况");
+  const size_t tables = text.find("二、主动公开政府信息情况");
+  ASSERT_NE(body, std::string::npos);
+  ASSERT_NE(tables, std::string::npos);
+  ASSERT_LT(body, tables);
+  std::string big = text.substr(0, body);
+  while (big.size() < 15u << 20) big += text.substr(body, tables - body);
+  const fs::path p = Write("long.txt", big + text.substr(tables));
+  const json j = CheckJson(Quote(p.string()), 0);
+  const json& f = j["files"][0];
+  EXPECT_TRUE(HasFinding(f, "warning", "extract.truncated", "全文过长")) << Dump(f);
+  EXPECT_TRUE(HasFinding(f, "info", "extract.no_table", "未能识别出统计表")) << Dump(f);
+  // The same text at its own length is read whole.
+  const json whole = CheckJson(Quote((kDev / "020.txt").string()), 0)["files"][0];
+  EXPECT_FALSE(HasFinding(whole, "warning", "extract.truncated", "")) << Dump(whole);
+}
+
 TEST_F(CheckCliTest, TruncatedTableIsAFinding) {
   // 020 cut in the middle of table 三: the rows after the cut are reported missing.
   std::string text = Slurp(kDev / "020.txt");

@@ -25,6 +25,10 @@ ExtractedReport Extract(const Document& doc, const std::vector<const Format*>& f
                         const ExtractOptions& options) {
   ExtractedReport out;
   const extract::Stream st = extract::BuildStream(doc.lines);
+  if (st.truncated_at_line > 0) {
+    out.unread_from_line = st.truncated_at_line;
+    out.read_code_points = st.size();
+  }
   extract::DetectReportFacts(st, &out);
   const std::string id = options.force_format.empty()
                              ? extract::DecideFormat(extract::GatherEvidence(st), out.year)

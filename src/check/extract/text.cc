@@ -286,8 +286,7 @@ Stream BuildStream(const std::vector<std::string>& lines, int first_line, size_t
   st.bars.reserve(expect);
   bool pending_break = true;
   int pending_bars = 0;
-  for (size_t li = 0; li < lines.size(); ++li) {
-    if (st.text.size() >= max_code_points) break;
+  for (size_t li = 0; li < lines.size() && st.truncated_at_line == 0; ++li) {
     const std::u32string decoded = DecodeUtf8(lines[li]);
     if (lines[li].size() <= 64 && IsPageNumberText(decoded)) continue;
     const int line_no = first_line + static_cast<int>(li);
@@ -302,7 +301,10 @@ Stream BuildStream(const std::vector<std::string>& lines, int first_line, size_t
         if (pending_bars < 255) ++pending_bars;
         continue;
       }
-      if (st.text.size() >= max_code_points) break;
+      if (st.text.size() >= max_code_points) {
+        st.truncated_at_line = line_no;
+        break;
+      }
       st.text.push_back(c);
       st.original.push_back(orig);
       st.line.push_back(line_no);

@@ -43,6 +43,8 @@ struct Stream {
   // previous one, and how many '|' (cell separators of " | " layouts) lie in between.
   std::vector<uint8_t> brk;
   std::vector<uint8_t> bars;
+  // The Document line where the code point limit stopped the stream (0: all text was read).
+  int truncated_at_line = 0;
 
   size_t size() const { return text.size(); }
   // The printed text of [from, to) as UTF-8 (original code points, no whitespace).
@@ -92,9 +94,14 @@ struct Stream {
 // "3/9". A bare number is not a page number (it may be a table value).
 bool IsPageNumberLine(std::string_view line);
 
+// The default limit of BuildStream: 4,194,304 code points (≈ 58 MB of stream, ≈ 12 MB of
+// Chinese text), far beyond any report; a file past it is read in part, and says so.
+inline constexpr size_t kMaxStreamCodePoints = 4u << 20;
+
 // Builds the stream of `lines` (lines[0] is line `first_line`). Page-number lines are skipped.
-// At most `max_code_points` code points are kept (the rest of the text is ignored).
+// At most `max_code_points` code points are kept; the rest of the text is ignored and
+// `truncated_at_line` names the line where it begins.
 Stream BuildStream(const std::vector<std::string>& lines, int first_line = 1,
-                   size_t max_code_points = 4u << 20);
+                   size_t max_code_points = kMaxStreamCodePoints);
 
 }  // namespace gongkai::check::extract

@@ -74,6 +74,18 @@ TEST(TextStream, OriginalKeepsFullWidth) {
 TEST(TextStream, CapsTheCodePoints) {
   Stream st = BuildStream({std::string(100, 'a'), "bbb"}, 1, 50);
   EXPECT_EQ(st.size(), 50u);
+  EXPECT_EQ(st.truncated_at_line, 1);
+}
+
+TEST(TextStream, NamesTheLineWhereTheCapStoppedIt) {
+  // 10 + 10 code points fill the cap exactly; white space after it is not text, line 4 is.
+  Stream st = BuildStream({std::string(10, 'a'), std::string(10, 'b'), "   ", "c"}, 7, 20);
+  EXPECT_EQ(st.size(), 20u);
+  EXPECT_EQ(st.truncated_at_line, 10);
+  EXPECT_EQ(BuildStream({std::string(10, 'a'), std::string(10, 'b'), "   "}, 7, 20)
+                .truncated_at_line,
+            0);
+  EXPECT_EQ(BuildStream({"abc"}).truncated_at_line, 0);
 }
 
 }  // namespace

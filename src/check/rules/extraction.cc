@@ -1,5 +1,6 @@
 // What the extraction could not settle: rows whose run-together digits split in several ways,
-// rows of the format that were not found, a report without a recognisable table.
+// rows of the format that were not found, a report without a recognisable table, a text too
+// long to read whole.
 #include "check/rules/rules.h"
 
 namespace gongkai::check::rules {
@@ -24,6 +25,16 @@ std::string SplitText(const std::vector<std::string>& split) {
 
 void CheckExtraction(const RuleContext& ctx, std::vector<CheckFinding>& out) {
   const ExtractedReport& r = *ctx.report;
+  if (r.unread_from_line > 0) {
+    out.push_back({"truncated",
+                   Severity::kWarning,
+                   r.unread_from_line,
+                   {},
+                   "全文过长：查找统计表时读到第" + std::to_string(r.unread_from_line) +
+                       "行已达上限（约 " + std::to_string((r.read_code_points + 5000) / 10000) +
+                       " 万个字符），此后的内容未读取，其中的统计表和数字未核对",
+                   "extract.truncated"});
+  }
   if (r.format_id.empty()) {
     out.push_back({"missing_rows",
                    Severity::kInfo,

@@ -46,6 +46,21 @@ TEST(ExtractionTest, NoTableIsANote) {
   EXPECT_THAT(f[0].message, HasSubstr("未能识别出统计表"));
 }
 
+TEST(ExtractionTest, ATextReadInPartIsAWarningAtTheLineWhereReadingStopped) {
+  ReportBuilder b("");
+  b.report().unread_from_line = 2380;
+  b.report().read_code_points = 4u << 20;
+  const auto f = Check(DocOf("正文"), b.Build());
+  ASSERT_EQ(f.size(), 2u) << Dump(f);
+  EXPECT_EQ(f[0].kind, "truncated");
+  EXPECT_EQ(f[0].severity, Severity::kWarning);
+  EXPECT_EQ(f[0].line, 2380);
+  EXPECT_EQ(f[0].message,
+            "全文过长：查找统计表时读到第2380行已达上限（约 419 万个字符），此后的内容未读取，"
+            "其中的统计表和数字未核对");
+  EXPECT_EQ(f[1].rule, "extract.no_table");
+}
+
 TEST(ExtractionTest, UnreadRowsAreInfo) {
   ReportBuilder b("2021");
   b.Year(2022).Cell("R1/TOT", "1", 3);
