@@ -87,8 +87,9 @@ struct ExtractedReport {
   std::map<std::string, std::pair<std::string, int>> row_units;
   // Column headers of a variant table as printed, in order (e.g. {"2011年度", "历年累计"}).
   std::vector<std::string> variant_columns;
-  // A text too long to read whole (beyond extract::kMaxStreamCodePoints): the line from which
-  // on nothing was read for tables and report facts (0: everything was read), and the limit.
+  // A text too long to read whole (beyond extract::kMaxStreamCodePoints): the line where the
+  // search for tables and report facts stopped (0: everything was read), and how many
+  // characters it had read.
   int unread_from_line = 0;
   size_t read_code_points = 0;
 };
